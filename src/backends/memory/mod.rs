@@ -1,0 +1,463 @@
+//! [`MemoryBackend`]: an exact, thread-safe, zero-copy in-memory backend.
+
+mod listing;
+mod tree;
+
+use std::fmt;
+use std::io::Write;
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use bytes::Bytes;
+use parking_lot::RwLock;
+
+use self::listing::{ChildWalk, FileWalk, file_info};
+use self::tree::{FileEntry, Folder, Leaf, Lookup, Node, Tree, folder_in_the_way};
+use crate::{
+    AtomicWriter, Backend, Capability, CapabilitySet, Child, Content, DeleteFolderOptions,
+    DeleteOptions, Error, FileInfo, FolderEntry, FolderInfo, ListOptions, Listing, ReadStream,
+    RemotePath, Result, TransferOptions, WriteOptions, WriteResult, WriteSource,
+};
+
+const NAME: &str = "memory";
+
+/// An in-memory backend: a tree of explicit folders (contract section 7).
+///
+/// * **Exact.** Folders are real nodes: writing `a/b/c.txt` creates `a` and
+///   `a/b`; deleting the last file keeps its folder until `delete_folder`;
+///   a non-recursive `delete_folder` of a non-empty folder is
+///   [`Error::DirectoryNotEmpty`]. This matches `LocalBackend`.
+/// * **Thread-safe.** Each operation validates and mutates under one
+///   acquisition of a `parking_lot::RwLock`. Listings snapshot the listed
+///   folder under the lock in O(1) (the tree is made of persistent maps with
+///   structural sharing) and build their results outside it, so the lock is
+///   never held while you iterate, and you may call the backend from inside
+///   the loop.
+/// * **Zero-copy.** Contents are immutable [`Bytes`]: `read_bytes` and `read`
+///   hand out a shared handle, not a copy, and an overwrite never disturbs a
+///   reader of the old version. The content of a write is drained before the
+///   lock is taken; a reader that fails leaves the backend unchanged.
+/// * **Ordered.** Entries of one folder come sorted by name (byte order), and
+///   recursive listings in depth-first pre-order.
+///
+/// Capabilities: all but `GLOB` (use `ext::glob::glob_files`) and `LAZY_READ`.
+/// `write_atomic` is `write`: in-memory writes are atomic already.
+///
+/// ```
+/// use remote_store::backends::MemoryBackend;
+/// use remote_store::Store;
+///
+/// let store = Store::new(MemoryBackend::new(), "data")?;
+/// store.write_text("hello.txt", "Hello, world!")?;
+/// assert_eq!(store.read_text("hello.txt")?, "Hello, world!");
+/// # Ok::<(), remote_store::Error>(())
+/// ```
+#[derive(Default)]
+pub struct MemoryBackend {
+    tree: RwLock<Tree>,
+}
+
+impl MemoryBackend {
+    /// Everything but `GLOB` and `LAZY_READ`.
+    pub const CAPABILITIES: CapabilitySet = CapabilitySet::all()
+        .without(Capability::GLOB)
+        .without(Capability::LAZY_READ);
+
+    /// An empty backend.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The number of files stored, in O(1).
+    pub fn file_count(&self) -> usize {
+        self.tree.read().files
+    }
+
+    /// The number of folders stored (the root not counted), in O(1).
+    pub fn folder_count(&self) -> usize {
+        self.tree.read().folders
+    }
+
+    fn folder_snapshot(&self, path: &RemotePath) -> Option<Folder> {
+        match self.tree.read().lookup(path) {
+            Lookup::Folder(folder) => Some(folder.clone()),
+            Lookup::File(_) | Lookup::Missing => None,
+        }
+    }
+
+    fn file_entry(&self, path: &RemotePath) -> Result<Arc<FileEntry>> {
+        match self.tree.read().lookup(path) {
+            Lookup::File(entry) => Ok(Arc::clone(entry)),
+            Lookup::Folder(_) => Err(not_a_file(path)),
+            Lookup::Missing => Err(Error::not_found(
+                path.as_str(),
+                format!("File not found: {path}"),
+            )),
+        }
+        .map_err(attribute)
+    }
+
+    fn store_file(
+        &self,
+        path: &RemotePath,
+        content: Content<'_>,
+        options: &WriteOptions,
+    ) -> Result<WriteResult> {
+        if path.is_root() {
+            return Err(attribute(empty_file_path(path)));
+        }
+        let data = content.into_bytes(path).map_err(attribute)?;
+        let metadata = options.effective_metadata().cloned();
+        let size = data.len() as u64;
+        let mut tree = self.tree.write();
+        let now = SystemTime::now();
+        match tree.probe_for_write(path).map_err(attribute)? {
+            Leaf::Folder => return Err(attribute(folder_in_the_way(path))),
+            Leaf::File if !options.overwrite => {
+                return Err(attribute(Error::already_exists(
+                    path.as_str(),
+                    format!("File already exists: {path}"),
+                )));
+            }
+            Leaf::File | Leaf::Missing => {}
+        }
+        let entry = FileEntry {
+            data,
+            modified_at: now,
+            metadata: metadata.clone(),
+        };
+        tree.insert_file(path, Arc::new(entry)).map_err(attribute)?;
+        Ok(WriteResult {
+            path: path.clone(),
+            size,
+            source: WriteSource::Native,
+            digest: None,
+            etag: None,
+            version_id: None,
+            last_modified: Some(now),
+            metadata,
+        })
+    }
+
+    /// Rename and copy share their checks; `make_entry` builds the destination
+    /// entry from the source (the same entry for a rename, a fresh one for a
+    /// copy) and `remove_source` says whether the source goes.
+    fn transfer(
+        &self,
+        src: &RemotePath,
+        dst: &RemotePath,
+        options: TransferOptions,
+        remove_source: bool,
+        make_entry: impl FnOnce(&Arc<FileEntry>, SystemTime) -> Arc<FileEntry>,
+    ) -> Result<()> {
+        let mut tree = self.tree.write();
+        let source = match tree.lookup(src) {
+            Lookup::File(entry) => Arc::clone(entry),
+            Lookup::Folder(_) => {
+                return Err(attribute(Error::invalid_path(
+                    src.as_str(),
+                    format!("Source is a directory: {src}"),
+                )));
+            }
+            Lookup::Missing => {
+                return Err(attribute(Error::not_found(
+                    src.as_str(),
+                    format!("Source not found: {src}"),
+                )));
+            }
+        };
+        if src == dst {
+            return Ok(());
+        }
+        if dst.is_root() {
+            return Err(attribute(Error::invalid_path(
+                dst.as_str(),
+                "Destination must not be the root",
+            )));
+        }
+        match tree.probe_for_write(dst).map_err(attribute)? {
+            Leaf::Folder => {
+                return Err(attribute(Error::invalid_path(
+                    dst.as_str(),
+                    format!("Destination '{dst}' exists as a directory"),
+                )));
+            }
+            Leaf::File if !options.overwrite => {
+                return Err(attribute(Error::already_exists(
+                    dst.as_str(),
+                    format!("Destination already exists: {dst}"),
+                )));
+            }
+            Leaf::File | Leaf::Missing => {}
+        }
+        let entry = make_entry(&source, SystemTime::now());
+        // Insert before removing: whatever happens, the file is never lost.
+        tree.insert_file(dst, entry).map_err(attribute)?;
+        if remove_source {
+            tree.remove(src);
+        }
+        Ok(())
+    }
+}
+
+fn attribute(error: Error) -> Error {
+    error.with_backend(NAME)
+}
+
+fn not_a_file(path: &RemotePath) -> Error {
+    Error::invalid_path(path.as_str(), format!("Not a file: '{path}'"))
+}
+
+fn empty_file_path(path: &RemotePath) -> Error {
+    Error::invalid_path(
+        path.as_str(),
+        "Path must not be empty or root for file operations",
+    )
+}
+
+impl fmt::Debug for MemoryBackend {
+    /// `MemoryBackend(files=N, folders=M)`, in O(1).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let tree = self.tree.read();
+        write!(
+            f,
+            "MemoryBackend(files={}, folders={})",
+            tree.files, tree.folders
+        )
+    }
+}
+
+impl Backend for MemoryBackend {
+    fn name(&self) -> &str {
+        NAME
+    }
+
+    fn capabilities(&self) -> CapabilitySet {
+        Self::CAPABILITIES
+    }
+
+    fn exists(&self, path: &RemotePath) -> Result<bool> {
+        Ok(!matches!(self.tree.read().lookup(path), Lookup::Missing))
+    }
+
+    fn is_file(&self, path: &RemotePath) -> Result<bool> {
+        Ok(matches!(self.tree.read().lookup(path), Lookup::File(_)))
+    }
+
+    fn is_folder(&self, path: &RemotePath) -> Result<bool> {
+        Ok(matches!(self.tree.read().lookup(path), Lookup::Folder(_)))
+    }
+
+    fn read(&self, path: &RemotePath) -> Result<ReadStream> {
+        Ok(ReadStream::from_bytes(self.read_bytes(path)?))
+    }
+
+    fn read_bytes(&self, path: &RemotePath) -> Result<Bytes> {
+        Ok(self.file_entry(path)?.data.clone())
+    }
+
+    fn write(
+        &self,
+        path: &RemotePath,
+        content: Content<'_>,
+        options: &WriteOptions,
+    ) -> Result<WriteResult> {
+        self.store_file(path, content, options)
+    }
+
+    fn write_atomic(
+        &self,
+        path: &RemotePath,
+        content: Content<'_>,
+        options: &WriteOptions,
+    ) -> Result<WriteResult> {
+        self.store_file(path, content, options)
+    }
+
+    fn open_atomic(
+        &self,
+        path: &RemotePath,
+        options: &WriteOptions,
+    ) -> Result<Box<dyn AtomicWriter + '_>> {
+        if path.is_root() {
+            return Err(attribute(empty_file_path(path)));
+        }
+        if !options.overwrite && matches!(self.tree.read().lookup(path), Lookup::File(_)) {
+            return Err(attribute(Error::already_exists(
+                path.as_str(),
+                format!("File already exists: {path}"),
+            )));
+        }
+        Ok(Box::new(MemoryAtomicWriter {
+            backend: self,
+            path: path.clone(),
+            options: options.clone(),
+            buffer: Vec::new(),
+        }))
+    }
+
+    fn delete(&self, path: &RemotePath, options: DeleteOptions) -> Result<()> {
+        if path.is_root() {
+            return Err(attribute(not_a_file(path)));
+        }
+        let mut tree = self.tree.write();
+        match tree.lookup(path) {
+            Lookup::File(_) => {
+                tree.remove(path);
+                Ok(())
+            }
+            Lookup::Folder(_) => Err(attribute(not_a_file(path))),
+            Lookup::Missing if options.missing_ok => Ok(()),
+            Lookup::Missing => Err(attribute(Error::not_found(
+                path.as_str(),
+                format!("File not found: {path}"),
+            ))),
+        }
+    }
+
+    fn delete_folder(&self, path: &RemotePath, options: DeleteFolderOptions) -> Result<()> {
+        if path.is_root() {
+            return Err(attribute(Error::invalid_path(
+                path.as_str(),
+                "Cannot delete the root folder",
+            )));
+        }
+        let mut tree = self.tree.write();
+        match tree.lookup(path) {
+            Lookup::Folder(folder) if !options.recursive && !folder.is_empty() => {
+                Err(attribute(Error::directory_not_empty(path.as_str())))
+            }
+            Lookup::Folder(_) => {
+                tree.remove(path);
+                Ok(())
+            }
+            Lookup::File(_) => Err(attribute(Error::invalid_path(
+                path.as_str(),
+                format!("Not a folder: '{path}'"),
+            ))),
+            Lookup::Missing if options.missing_ok => Ok(()),
+            Lookup::Missing => Err(attribute(Error::not_found(
+                path.as_str(),
+                format!("Folder not found: {path}"),
+            ))),
+        }
+    }
+
+    fn list_files(&self, path: &RemotePath, options: ListOptions) -> Result<Listing<'_, FileInfo>> {
+        let folder = self.folder_snapshot(path).unwrap_or_default();
+        Ok(Box::new(
+            FileWalk::new(path.clone(), folder, options.recursive, options.max_depth).map(Ok),
+        ))
+    }
+
+    fn list_folders(&self, path: &RemotePath) -> Result<Listing<'_, FolderEntry>> {
+        let folder = self.folder_snapshot(path).unwrap_or_default();
+        Ok(Box::new(ChildWalk::new(path.clone(), folder).filter_map(
+            |child| match child {
+                Child::Folder(entry) => Some(Ok(entry)),
+                Child::File(_) => None,
+            },
+        )))
+    }
+
+    fn iter_children(&self, path: &RemotePath) -> Result<Listing<'_, Child>> {
+        let folder = self.folder_snapshot(path).unwrap_or_default();
+        Ok(Box::new(ChildWalk::new(path.clone(), folder).map(Ok)))
+    }
+
+    fn get_file_info(&self, path: &RemotePath) -> Result<FileInfo> {
+        let entry = self.file_entry(path)?;
+        Ok(file_info(path.clone(), &entry))
+    }
+
+    fn get_folder_info(&self, path: &RemotePath) -> Result<FolderInfo> {
+        let folder = match self.tree.read().lookup(path) {
+            Lookup::Folder(folder) => folder.clone(),
+            Lookup::File(_) => {
+                return Err(attribute(Error::invalid_path(
+                    path.as_str(),
+                    format!("Not a folder: '{path}'"),
+                )));
+            }
+            Lookup::Missing => {
+                return Err(attribute(Error::not_found(
+                    path.as_str(),
+                    format!("Folder not found: {path}"),
+                )));
+            }
+        };
+        let mut info = FolderInfo {
+            path: path.clone(),
+            file_count: 0,
+            total_size: 0,
+            modified_at: None,
+        };
+        let mut stack = vec![folder];
+        while let Some(current) = stack.pop() {
+            for node in current.values() {
+                match node {
+                    Node::File(entry) => {
+                        info.file_count += 1;
+                        info.total_size += entry.data.len() as u64;
+                        info.modified_at = info.modified_at.max(Some(entry.modified_at));
+                    }
+                    Node::Folder(child) => stack.push(child.clone()),
+                }
+            }
+        }
+        Ok(info)
+    }
+
+    fn rename(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
+        self.transfer(src, dst, options, true, |source, _| Arc::clone(source))
+    }
+
+    fn copy(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
+        self.transfer(src, dst, options, false, |source, now| {
+            Arc::new(FileEntry {
+                data: source.data.clone(),
+                modified_at: now,
+                metadata: source.metadata.clone(),
+            })
+        })
+    }
+}
+
+/// The `open_atomic` writer: a private buffer, published by one `write` at
+/// commit; dropping it discards the buffer.
+struct MemoryAtomicWriter<'a> {
+    backend: &'a MemoryBackend,
+    path: RemotePath,
+    options: WriteOptions,
+    buffer: Vec<u8>,
+}
+
+impl Write for MemoryAtomicWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.buffer.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl AtomicWriter for MemoryAtomicWriter<'_> {
+    fn position(&self) -> u64 {
+        self.buffer.len() as u64
+    }
+
+    fn commit(self: Box<Self>) -> Result<WriteResult> {
+        let MemoryAtomicWriter {
+            backend,
+            path,
+            options,
+            buffer,
+        } = *self;
+        backend.store_file(&path, Content::from(buffer), &options)
+    }
+}
+
+#[cfg(test)]
+mod tests;

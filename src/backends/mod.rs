@@ -1,0 +1,5 @@
+//! The backends shipped with the crate.
+
+mod memory;
+
+pub use self::memory::MemoryBackend;

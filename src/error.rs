@@ -1,0 +1,352 @@
+//! The crate's one error type.
+//!
+//! The hierarchy is flat (contract section 4): every variant names the path it
+//! is about, and the backend when it is known, so `to_string()` always contains
+//! the path. Compare kinds with [`Error::kind`].
+
+use std::fmt;
+
+use crate::Capability;
+
+/// A `Result` whose error is this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Every failure a [`Backend`](crate::Backend), a [`Store`](crate::Store) or a
+/// registry reports.
+///
+/// Each variant carries the `path` it is about (possibly `""`, the root), the
+/// name of the `backend` when known, and a human `reason`. The rendered message
+/// has the form `reason | path='a/b' | backend='memory'`.
+///
+/// Precedence rules the backends follow (contract section 2.3): a type
+/// mismatch ([`Error::InvalidPath`]) outranks not-found and outranks
+/// `missing_ok`; only `exists`, `is_file` and `is_folder` answer `false`
+/// instead of failing.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The file or folder does not exist (read side: also a path under a file).
+    #[error("{reason} | path='{path}'{}", BackendSuffix(backend))]
+    NotFound {
+        /// The path that was not found.
+        path: String,
+        /// The backend that reported it, when known.
+        backend: Option<String>,
+        /// What was looked for.
+        reason: String,
+    },
+    /// The target exists and overwriting was not allowed.
+    #[error("{reason} | path='{path}'{}", BackendSuffix(backend))]
+    AlreadyExists {
+        /// The conflicting path (the destination for rename and copy).
+        path: String,
+        /// The backend that reported it, when known.
+        backend: Option<String>,
+        /// What conflicted.
+        reason: String,
+    },
+    /// A malformed or out-of-scope path, or a node-type mismatch at a valid path
+    /// (a file operation on a folder or the root, a write under a file).
+    #[error("{reason} | path='{path}'{}", BackendSuffix(backend))]
+    InvalidPath {
+        /// The offending path as given (or as resolved by the store).
+        path: String,
+        /// The backend that reported it, when known.
+        backend: Option<String>,
+        /// Why the path is not acceptable.
+        reason: String,
+    },
+    /// A non-recursive folder delete found children.
+    #[error("{reason} | path='{path}'{}", BackendSuffix(backend))]
+    DirectoryNotEmpty {
+        /// The folder that is not empty.
+        path: String,
+        /// The backend that reported it, when known.
+        backend: Option<String>,
+        /// Details.
+        reason: String,
+    },
+    /// The operation needs a capability the backend does not declare.
+    #[error(
+        "Capability '{capability}' is not supported: {reason} | path='{path}'{}",
+        BackendSuffix(backend)
+    )]
+    CapabilityNotSupported {
+        /// The missing capability.
+        capability: Capability,
+        /// The path of the refused call (`""` when the call has none).
+        path: String,
+        /// The backend that refused, when known.
+        backend: Option<String>,
+        /// What to use instead, or which capabilities are supported.
+        reason: String,
+    },
+    /// Access was denied by credentials, an ACL or the operating system.
+    #[error("{reason} | path='{path}'{}", BackendSuffix(backend))]
+    PermissionDenied {
+        /// The path that was refused.
+        path: String,
+        /// The backend that reported it, when known.
+        backend: Option<String>,
+        /// Details.
+        reason: String,
+    },
+    /// The backend is unreachable, cannot be initialised, or is closed.
+    #[error("{reason} | path='{path}'{}", BackendSuffix(backend))]
+    BackendUnavailable {
+        /// The path of the failed call (`""` when the call has none).
+        path: String,
+        /// The backend, when known.
+        backend: Option<String>,
+        /// Details.
+        reason: String,
+    },
+    /// An argument other than the path is invalid (user metadata shape,
+    /// a glob pattern, a text encoding); the store was not touched.
+    #[error("{reason} | path='{path}'{}", BackendSuffix(backend))]
+    InvalidArgument {
+        /// The path of the refused call.
+        path: String,
+        /// The backend, when known.
+        backend: Option<String>,
+        /// What is wrong with the argument.
+        reason: String,
+    },
+    /// An I/O error while moving bytes: a content reader that failed, or a
+    /// failure of the underlying storage with no better classification.
+    #[error("{reason} | path='{path}'{}: {source}", BackendSuffix(backend))]
+    Io {
+        /// The path being read or written.
+        path: String,
+        /// The backend, when known.
+        backend: Option<String>,
+        /// What was being done.
+        reason: String,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A registry configuration is invalid; `location` says where
+    /// (for example `backends.mem.options.root`).
+    #[error("invalid configuration at {location}: {reason}")]
+    Config {
+        /// Where in the configuration the problem is.
+        location: String,
+        /// What is wrong there.
+        reason: String,
+    },
+}
+
+/// The kind of an [`Error`], without its fields: handy for comparisons.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// [`Error::NotFound`]
+    NotFound,
+    /// [`Error::AlreadyExists`]
+    AlreadyExists,
+    /// [`Error::InvalidPath`]
+    InvalidPath,
+    /// [`Error::DirectoryNotEmpty`]
+    DirectoryNotEmpty,
+    /// [`Error::CapabilityNotSupported`]
+    CapabilityNotSupported,
+    /// [`Error::PermissionDenied`]
+    PermissionDenied,
+    /// [`Error::BackendUnavailable`]
+    BackendUnavailable,
+    /// [`Error::InvalidArgument`]
+    InvalidArgument,
+    /// [`Error::Io`]
+    Io,
+    /// [`Error::Config`]
+    Config,
+}
+
+impl Error {
+    /// The kind of this error.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::NotFound { .. } => ErrorKind::NotFound,
+            Error::AlreadyExists { .. } => ErrorKind::AlreadyExists,
+            Error::InvalidPath { .. } => ErrorKind::InvalidPath,
+            Error::DirectoryNotEmpty { .. } => ErrorKind::DirectoryNotEmpty,
+            Error::CapabilityNotSupported { .. } => ErrorKind::CapabilityNotSupported,
+            Error::PermissionDenied { .. } => ErrorKind::PermissionDenied,
+            Error::BackendUnavailable { .. } => ErrorKind::BackendUnavailable,
+            Error::InvalidArgument { .. } => ErrorKind::InvalidArgument,
+            Error::Io { .. } => ErrorKind::Io,
+            Error::Config { .. } => ErrorKind::Config,
+        }
+    }
+
+    /// The path this error is about; `None` only for [`Error::Config`].
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            Error::NotFound { path, .. }
+            | Error::AlreadyExists { path, .. }
+            | Error::InvalidPath { path, .. }
+            | Error::DirectoryNotEmpty { path, .. }
+            | Error::CapabilityNotSupported { path, .. }
+            | Error::PermissionDenied { path, .. }
+            | Error::BackendUnavailable { path, .. }
+            | Error::InvalidArgument { path, .. }
+            | Error::Io { path, .. } => Some(path),
+            Error::Config { .. } => None,
+        }
+    }
+
+    /// The backend that reported this error, when known.
+    pub fn backend(&self) -> Option<&str> {
+        match self {
+            Error::NotFound { backend, .. }
+            | Error::AlreadyExists { backend, .. }
+            | Error::InvalidPath { backend, .. }
+            | Error::DirectoryNotEmpty { backend, .. }
+            | Error::CapabilityNotSupported { backend, .. }
+            | Error::PermissionDenied { backend, .. }
+            | Error::BackendUnavailable { backend, .. }
+            | Error::InvalidArgument { backend, .. }
+            | Error::Io { backend, .. } => backend.as_deref(),
+            Error::Config { .. } => None,
+        }
+    }
+
+    /// Replaces the path this error names (used by `Store` to report
+    /// store-relative paths). [`Error::Config`] is returned unchanged.
+    pub fn with_path(mut self, new_path: impl Into<String>) -> Self {
+        match &mut self {
+            Error::NotFound { path, .. }
+            | Error::AlreadyExists { path, .. }
+            | Error::InvalidPath { path, .. }
+            | Error::DirectoryNotEmpty { path, .. }
+            | Error::CapabilityNotSupported { path, .. }
+            | Error::PermissionDenied { path, .. }
+            | Error::BackendUnavailable { path, .. }
+            | Error::InvalidArgument { path, .. }
+            | Error::Io { path, .. } => *path = new_path.into(),
+            Error::Config { .. } => {}
+        }
+        self
+    }
+
+    /// A [`Error::NotFound`] for `path`.
+    pub fn not_found(path: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::NotFound {
+            path: path.into(),
+            backend: None,
+            reason: reason.into(),
+        }
+    }
+
+    /// An [`Error::AlreadyExists`] for `path`.
+    pub fn already_exists(path: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::AlreadyExists {
+            path: path.into(),
+            backend: None,
+            reason: reason.into(),
+        }
+    }
+
+    /// An [`Error::InvalidPath`] for `path`.
+    pub fn invalid_path(path: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::InvalidPath {
+            path: path.into(),
+            backend: None,
+            reason: reason.into(),
+        }
+    }
+
+    /// A [`Error::DirectoryNotEmpty`] for `path`.
+    pub fn directory_not_empty(path: impl Into<String>) -> Self {
+        let path = path.into();
+        Error::DirectoryNotEmpty {
+            reason: format!("Folder not empty: {path}"),
+            path,
+            backend: None,
+        }
+    }
+
+    /// An [`Error::InvalidArgument`] for a call on `path`.
+    pub fn invalid_argument(path: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::InvalidArgument {
+            path: path.into(),
+            backend: None,
+            reason: reason.into(),
+        }
+    }
+
+    /// An [`Error::Io`] for `path`.
+    pub fn io(path: impl Into<String>, reason: impl Into<String>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            backend: None,
+            reason: reason.into(),
+            source,
+        }
+    }
+
+    /// Sets the backend name this error is attributed to.
+    pub fn with_backend(mut self, name: impl Into<String>) -> Self {
+        match &mut self {
+            Error::NotFound { backend, .. }
+            | Error::AlreadyExists { backend, .. }
+            | Error::InvalidPath { backend, .. }
+            | Error::DirectoryNotEmpty { backend, .. }
+            | Error::CapabilityNotSupported { backend, .. }
+            | Error::PermissionDenied { backend, .. }
+            | Error::BackendUnavailable { backend, .. }
+            | Error::InvalidArgument { backend, .. }
+            | Error::Io { backend, .. } => *backend = Some(name.into()),
+            Error::Config { .. } => {}
+        }
+        self
+    }
+}
+
+struct BackendSuffix<'a>(&'a Option<String>);
+
+impl fmt::Display for BackendSuffix<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(name) => write!(f, " | backend='{name}'"),
+            None => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_names_path_and_backend() {
+        let err = Error::not_found("a/b.txt", "File not found").with_backend("memory");
+        assert_eq!(
+            err.to_string(),
+            "File not found | path='a/b.txt' | backend='memory'"
+        );
+        assert_eq!(err.kind(), ErrorKind::NotFound);
+        assert_eq!(err.path(), Some("a/b.txt"));
+        assert_eq!(err.backend(), Some("memory"));
+    }
+
+    #[test]
+    fn with_path_rewrites_every_path_carrying_variant() {
+        let err = Error::invalid_path("data/x", "bad").with_path("x");
+        assert_eq!(err.path(), Some("x"));
+        let config = Error::Config {
+            location: "stores.a".into(),
+            reason: "r".into(),
+        };
+        assert_eq!(config.with_path("ignored").path(), None);
+    }
+
+    #[test]
+    fn io_error_keeps_its_source() {
+        let err = Error::io("f", "reading content", std::io::Error::other("boom"));
+        assert!(std::error::Error::source(&err).is_some());
+        assert!(err.to_string().contains("boom"));
+        assert!(err.to_string().contains("path='f'"));
+    }
+}

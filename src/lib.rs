@@ -1,0 +1,47 @@
+//! A storage abstraction with an exact, fast, thread-safe in-memory backend,
+//! and the tools to prove that any backend behaves like every other one.
+//!
+//! * [`Backend`] is the contract; [`Store`] scopes a backend to a root path and
+//!   gates each method on the backend's [`CapabilitySet`].
+//! * [`backends::MemoryBackend`] keeps a tree of explicit folders in memory:
+//!   use it instead of temporary directories in unit tests.
+//!
+//! ```
+//! use remote_store::backends::MemoryBackend;
+//! use remote_store::Store;
+//!
+//! let store = Store::new(MemoryBackend::new(), "data")?;
+//! store.write_text("hello.txt", "Hello, world!")?;
+//! assert_eq!(store.read_text("hello.txt")?, "Hello, world!");
+//! # Ok::<(), remote_store::Error>(())
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod backend;
+pub mod backends;
+mod capability;
+mod error;
+mod models;
+mod options;
+mod path;
+mod store;
+mod stream;
+
+pub use self::backend::{Backend, Listing};
+pub use self::capability::{Capability, CapabilitySet, Iter as CapabilityIter, UnknownCapability};
+pub use self::error::{Error, ErrorKind, Result};
+pub use self::models::{
+    Child, ContentDigest, FileInfo, FolderEntry, FolderInfo, Metadata, WriteResult, WriteSource,
+};
+pub use self::options::{
+    DeleteFolderOptions, DeleteOptions, ListOptions, TransferOptions, WriteOptions,
+};
+pub use self::path::RemotePath;
+pub use self::store::{Store, StoreAtomicWriter};
+pub use self::stream::{AtomicWriter, Content, ReadStream, SeekRead};
+
+/// Keeps the README's examples compiling and passing.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,0 +1,315 @@
+//! The validated, normalised path type every backend method takes.
+
+use std::fmt;
+use std::sync::Arc;
+
+use crate::{Error, Result};
+
+/// A normalised, validated backend key such as `a/b/c.txt`; the root is `""`.
+///
+/// Parsing (contract section 3.1, one rule everywhere):
+///
+/// 1. a NUL character is [`Error::InvalidPath`];
+/// 2. every backslash becomes `/` (so `a\b` is `a/b`, for listing and writing alike);
+/// 3. empty segments and `.` segments are dropped, so `//`, a leading or a
+///    trailing `/` disappear (`/data/` is `data`; a path is always relative to
+///    the backend or store root and can never name anything above it);
+/// 4. a `..` segment is [`Error::InvalidPath`];
+/// 5. what is left, joined with `/`, is the path; nothing left means the root,
+///    so `""`, `"."`, `"/"` and `"./"` all parse to [`RemotePath::root`].
+///
+/// There are no length limits and no other character restrictions; `...` and
+/// `a..b` are ordinary names.
+///
+/// ```
+/// use remote_store::RemotePath;
+///
+/// let path = RemotePath::parse("/data//2024/./report.csv")?;
+/// assert_eq!(path.as_str(), "data/2024/report.csv");
+/// assert_eq!(path.name(), "report.csv");
+/// assert_eq!(path.parent().unwrap().as_str(), "data/2024");
+/// assert!(RemotePath::parse(".")?.is_root());
+/// assert!(RemotePath::parse("a/../b").is_err());
+/// # Ok::<(), remote_store::Error>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct RemotePath(Arc<str>);
+
+impl RemotePath {
+    /// The root path, `""`.
+    pub fn root() -> Self {
+        RemotePath(Arc::from(""))
+    }
+
+    /// Parses and normalises `raw`; see the type docs for the rules.
+    pub fn parse(raw: &str) -> Result<Self> {
+        if raw.contains('\0') {
+            return Err(Error::invalid_path(raw, "Path contains null byte"));
+        }
+        let unified = raw.replace('\\', "/");
+        let mut segments = Vec::new();
+        for segment in unified.split('/') {
+            match segment {
+                "" | "." => {}
+                ".." => return Err(Error::invalid_path(raw, "Path contains '..' segment")),
+                name => segments.push(name),
+            }
+        }
+        Ok(RemotePath(Arc::from(segments.join("/"))))
+    }
+
+    /// Wraps a string that is already normalised (a name taken from a valid
+    /// path, or a key built by a backend from valid parts).
+    pub(crate) fn from_valid_segment(normalised: &str) -> Self {
+        debug_assert!(RemotePath::parse(normalised).is_ok_and(|p| p.as_str() == normalised));
+        RemotePath(Arc::from(normalised))
+    }
+
+    /// The normalised string; `""` for the root.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether this is the root.
+    pub fn is_root(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The segments, root first; empty for the root.
+    pub fn segments(&self) -> impl DoubleEndedIterator<Item = &str> + Clone {
+        self.0.split('/').filter(|s| !s.is_empty())
+    }
+
+    /// The number of segments (0 for the root).
+    pub fn depth(&self) -> usize {
+        if self.is_root() {
+            0
+        } else {
+            self.0.split('/').count()
+        }
+    }
+
+    /// The last segment; `""` for the root.
+    pub fn name(&self) -> &str {
+        self.0.rsplit('/').next().unwrap_or("")
+    }
+
+    /// The parent path; `None` for the root. The parent of `a` is the root.
+    pub fn parent(&self) -> Option<RemotePath> {
+        if self.is_root() {
+            return None;
+        }
+        Some(match self.0.rfind('/') {
+            Some(idx) => RemotePath(Arc::from(&self.0[..idx])),
+            None => RemotePath::root(),
+        })
+    }
+
+    /// The extension of [`name`](Self::name), from its last dot; `""` when there is
+    /// none or the only dot leads (`.bashrc`).
+    pub fn suffix(&self) -> &str {
+        let name = self.name();
+        match name.rfind('.') {
+            Some(0) | None => "",
+            Some(idx) => &name[idx..],
+        }
+    }
+
+    /// `self/child`, where `child` is parsed by the same rules (so it may be
+    /// several segments, and the root child gives `self` back).
+    pub fn join(&self, child: &str) -> Result<RemotePath> {
+        let child = RemotePath::parse(child)?;
+        Ok(self.join_path(&child))
+    }
+
+    /// `self/child` for an already valid `child`.
+    pub fn join_path(&self, child: &RemotePath) -> RemotePath {
+        match (self.is_root(), child.is_root()) {
+            (true, _) => child.clone(),
+            (false, true) => self.clone(),
+            (false, false) => RemotePath(Arc::from(format!("{}/{}", self.0, child.0))),
+        }
+    }
+
+    /// Whether `self` equals `ancestor` or lies below it (by whole segments:
+    /// `ab` is not under `a`).
+    pub fn starts_with(&self, ancestor: &RemotePath) -> bool {
+        ancestor.is_root()
+            || self.0 == ancestor.0
+            || (self.0.starts_with(&*ancestor.0)
+                && self.0.as_bytes().get(ancestor.0.len()) == Some(&b'/'))
+    }
+
+    /// `self` relative to `ancestor`, or `None` when it is not under it.
+    pub fn strip_prefix(&self, ancestor: &RemotePath) -> Option<RemotePath> {
+        if ancestor.is_root() {
+            return Some(self.clone());
+        }
+        if self.0 == ancestor.0 {
+            return Some(RemotePath::root());
+        }
+        self.starts_with(ancestor)
+            .then(|| RemotePath(Arc::from(&self.0[ancestor.0.len() + 1..])))
+    }
+
+    /// The proper ancestors, nearest-to-root first, excluding the root and self:
+    /// `a/b/c` gives `a`, `a/b`.
+    pub fn ancestors(&self) -> impl Iterator<Item = RemotePath> + '_ {
+        self.0
+            .match_indices('/')
+            .map(|(idx, _)| RemotePath(Arc::from(&self.0[..idx])))
+    }
+}
+
+impl fmt::Display for RemotePath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for RemotePath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RemotePath({:?})", &*self.0)
+    }
+}
+
+impl AsRef<str> for RemotePath {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<&str> for RemotePath {
+    type Error = Error;
+
+    fn try_from(raw: &str) -> Result<Self> {
+        RemotePath::parse(raw)
+    }
+}
+
+impl TryFrom<String> for RemotePath {
+    type Error = Error;
+
+    fn try_from(raw: String) -> Result<Self> {
+        RemotePath::parse(&raw)
+    }
+}
+
+impl std::str::FromStr for RemotePath {
+    type Err = Error;
+
+    fn from_str(raw: &str) -> Result<Self> {
+        RemotePath::parse(raw)
+    }
+}
+
+impl PartialEq<str> for RemotePath {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for RemotePath {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorKind;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case("", "")]
+    #[case(".", "")]
+    #[case("/", "")]
+    #[case("./", "")]
+    #[case("//./", "")]
+    #[case("a", "a")]
+    #[case("/data/", "data")]
+    #[case("a//b", "a/b")]
+    #[case("a/./b/", "a/b")]
+    #[case("a\\b", "a/b")]
+    #[case("\\a\\b\\", "a/b")]
+    #[case("...", "...")]
+    #[case("a..b/c", "a..b/c")]
+    #[case(" spaced name ", " spaced name ")]
+    fn normalises(#[case] raw: &str, #[case] expected: &str) {
+        assert_eq!(RemotePath::parse(raw).unwrap().as_str(), expected);
+    }
+
+    #[rstest]
+    #[case("a\0b", "null byte")]
+    #[case("..", "'..'")]
+    #[case("a/../b", "'..'")]
+    #[case("a\\..\\b", "'..'")]
+    #[case("/..", "'..'")]
+    fn rejects_with_the_raw_path_named(#[case] raw: &str, #[case] why: &str) {
+        let err = RemotePath::parse(raw).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidPath);
+        assert_eq!(err.path(), Some(raw));
+        assert!(err.to_string().contains(why), "{err}");
+    }
+
+    #[test]
+    fn parsing_is_idempotent() {
+        for raw in ["a//b/", "\\x\\y", "./q", "", "z"] {
+            let once = RemotePath::parse(raw).unwrap();
+            assert_eq!(RemotePath::parse(once.as_str()).unwrap(), once);
+        }
+    }
+
+    #[test]
+    fn parts_name_parent_suffix() {
+        let p = RemotePath::parse("a/b/file.tar.gz").unwrap();
+        assert_eq!(p.segments().collect::<Vec<_>>(), ["a", "b", "file.tar.gz"]);
+        assert_eq!(p.depth(), 3);
+        assert_eq!(p.name(), "file.tar.gz");
+        assert_eq!(p.suffix(), ".gz");
+        assert_eq!(p.parent().unwrap(), "a/b");
+        assert_eq!(RemotePath::parse(".bashrc").unwrap().suffix(), "");
+        assert_eq!(RemotePath::parse("noext").unwrap().suffix(), "");
+        assert_eq!(
+            RemotePath::parse("a").unwrap().parent(),
+            Some(RemotePath::root())
+        );
+        assert_eq!(RemotePath::root().parent(), None);
+        assert_eq!(RemotePath::root().depth(), 0);
+        assert_eq!(RemotePath::root().segments().count(), 0);
+        assert_eq!(
+            p.ancestors().collect::<Vec<_>>(),
+            [
+                RemotePath::parse("a").unwrap(),
+                RemotePath::parse("a/b").unwrap()
+            ]
+        );
+    }
+
+    #[test]
+    fn prefix_relations_respect_segment_boundaries() {
+        let a = RemotePath::parse("a").unwrap();
+        let ab = RemotePath::parse("ab/c").unwrap();
+        let a_c = RemotePath::parse("a/c").unwrap();
+        assert!(!ab.starts_with(&a));
+        assert!(a_c.starts_with(&a));
+        assert!(a.starts_with(&a));
+        assert!(a.starts_with(&RemotePath::root()));
+        assert_eq!(ab.strip_prefix(&a), None);
+        assert_eq!(a_c.strip_prefix(&a).unwrap(), "c");
+        assert!(a.strip_prefix(&a).unwrap().is_root());
+    }
+
+    #[test]
+    fn join_normalises_and_validates_the_child() {
+        let base = RemotePath::parse("data").unwrap();
+        assert_eq!(base.join("x//y").unwrap(), "data/x/y");
+        assert_eq!(base.join(".").unwrap(), "data");
+        assert_eq!(RemotePath::root().join("x").unwrap(), "x");
+        assert_eq!(
+            base.join("../x").unwrap_err().kind(),
+            ErrorKind::InvalidPath
+        );
+    }
+}
