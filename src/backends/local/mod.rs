@@ -1,0 +1,155 @@
+//! [`LocalBackend`]: the same contract as `MemoryBackend`, on real files.
+
+mod atomic;
+mod backend_impl;
+mod errors;
+mod listing;
+mod paths;
+mod read;
+mod transfer;
+
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use self::errors::NAME;
+use self::paths::Root;
+use crate::{Capability, CapabilitySet, Error, Result};
+
+/// A backend over a directory of the local file system: the semantic twin of
+/// [`MemoryBackend`](crate::backends::MemoryBackend).
+///
+/// * **Same contract, same errors.** Folders are real directories: writing
+///   `a/b/c.txt` creates `a` and `a/b`; deleting the last file keeps its
+///   folder; a non-recursive `delete_folder` of a non-empty folder is
+///   [`Error::DirectoryNotEmpty`]. Every precondition is checked in
+///   MemoryBackend's order and reports the same [`ErrorKind`](crate::ErrorKind)
+///   naming the same key. Operating-system errors are mapped by meaning
+///   (not found, permission denied, already exists, a file-versus-folder
+///   mismatch as `InvalidPath`; the rest as [`Error::Io`] with its source), all
+///   attributed to the backend `"local"`.
+/// * **Atomic writes.** `write`, `write_atomic`, `open_atomic` and `copy` stage
+///   their bytes in a temporary file named `.remote-store-tmp-*` inside the
+///   deepest existing folder on the target's way (its own folder when it
+///   exists), then create missing parents and rename it onto the target. Without
+///   `overwrite` the rename is no-clobber, so a file that appears meanwhile is
+///   never replaced. A failure, including a content reader that fails half-way,
+///   deletes the temporary file and leaves the store as it was. Temporary
+///   names are never listed and are refused as keys (`InvalidPath`). Plain
+///   `write` goes through the same path: it is atomic too.
+/// * **Lazy, seekable reads.** `read` returns a buffered, seekable stream over
+///   the open file. Since every write replaces the file by a rename, an open
+///   stream keeps reading the version it opened, as with MemoryBackend.
+/// * **Ordered.** Entries of one folder come sorted by name (byte order);
+///   recursive listings are depth-first pre-order, exactly like MemoryBackend.
+///   Each directory is read whole and closed before its entries are yielded.
+/// * **Confined.** No key reaches outside the root: [`RemotePath`](crate::RemotePath)
+///   already refuses `..` and NUL, turns `\` into `/` and drops a leading `/`;
+///   every segment must also be a plain file name on this platform. **Symbolic
+///   links are never followed**: the backend inspects each path component with
+///   `symlink_metadata`; a symbolic link (or a FIFO, socket or device) is
+///   neither a file nor a folder for `exists`/`is_file`/`is_folder`, is skipped
+///   by listings and folder totals, and any other operation on it or through it
+///   is [`Error::InvalidPath`]. Reads also check that the opened file is the
+///   inode that was inspected. (Writes create folders and rename within the
+///   root; a process that swaps a folder of the root for a symbolic link while
+///   a write is between its check and its rename is outside this guarantee.)
+///   `delete_folder` with `recursive` removes links inside the folder, never
+///   their targets. The root directory itself is canonicalised once, in
+///   [`new`](LocalBackend::new).
+///
+/// Capabilities: [`LocalBackend::CAPABILITIES`]; no `USER_METADATA` (a write
+/// with non-empty metadata is [`Error::CapabilityNotSupported`], and
+/// `FileInfo::metadata` is always `None`) and no `GLOB`. `close` is a no-op and
+/// the backend stays usable. `native_path` is the absolute path of the key,
+/// and `to_key` strips the root from it.
+///
+/// ```
+/// use remote_store::backends::LocalBackend;
+/// use remote_store::Store;
+///
+/// let dir = tempfile::tempdir().unwrap();
+/// let store = Store::new(LocalBackend::new(dir.path())?, "data")?;
+/// store.write_text("hello.txt", "Hello, world!")?;
+/// assert_eq!(store.read_text("hello.txt")?, "Hello, world!");
+/// assert!(dir.path().join("data/hello.txt").is_file());
+/// # Ok::<(), remote_store::Error>(())
+/// ```
+pub struct LocalBackend {
+    root: Root,
+}
+
+impl LocalBackend {
+    /// READ, WRITE, DELETE, LIST, MOVE, COPY, ATOMIC_WRITE, ATOMIC_MOVE,
+    /// METADATA, SEEKABLE_READ, LAZY_READ and WRITE_RESULT_NATIVE: everything
+    /// but `GLOB` and `USER_METADATA`.
+    pub const CAPABILITIES: CapabilitySet = CapabilitySet::all()
+        .without(Capability::GLOB)
+        .without(Capability::USER_METADATA);
+
+    /// A backend rooted at `root_dir`, created (with its parents) if missing.
+    ///
+    /// The root is canonicalised, so a symbolic link *in the root path itself*
+    /// is resolved once, here. A root that cannot be created or is not a
+    /// directory is [`Error::BackendUnavailable`] ([`Error::PermissionDenied`]
+    /// when access is denied), naming the root.
+    pub fn new(root_dir: impl AsRef<Path>) -> Result<Self> {
+        let given = root_dir.as_ref();
+        let named = given.to_string_lossy().into_owned();
+        let unavailable = |e: io::Error, what: &str| match e.kind() {
+            io::ErrorKind::PermissionDenied => Error::PermissionDenied {
+                path: named.clone(),
+                backend: Some(NAME.to_owned()),
+                reason: format!("{what}: {e}"),
+            },
+            _ => Error::BackendUnavailable {
+                path: named.clone(),
+                backend: Some(NAME.to_owned()),
+                reason: format!("{what}: {e}"),
+            },
+        };
+        fs::create_dir_all(given).map_err(|e| unavailable(e, "cannot create the root"))?;
+        let dir = fs::canonicalize(given).map_err(|e| unavailable(e, "cannot resolve the root"))?;
+        let backend = LocalBackend {
+            root: Root::new(dir),
+        };
+        backend.probe_root()?;
+        Ok(backend)
+    }
+
+    /// The canonical root directory.
+    pub fn root_dir(&self) -> &Path {
+        self.root.dir()
+    }
+
+    /// The root exists and is a directory.
+    fn probe_root(&self) -> Result<()> {
+        let named = || self.root.dir().to_string_lossy().into_owned();
+        match fs::metadata(self.root.dir()) {
+            Ok(metadata) if metadata.is_dir() => Ok(()),
+            Ok(_) => Err(Error::BackendUnavailable {
+                path: named(),
+                backend: Some(NAME.to_owned()),
+                reason: "the root is not a directory".to_owned(),
+            }),
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => Err(Error::PermissionDenied {
+                path: named(),
+                backend: Some(NAME.to_owned()),
+                reason: format!("cannot access the root: {e}"),
+            }),
+            Err(e) => Err(Error::BackendUnavailable {
+                path: named(),
+                backend: Some(NAME.to_owned()),
+                reason: format!("cannot access the root: {e}"),
+            }),
+        }
+    }
+}
+
+impl fmt::Debug for LocalBackend {
+    /// `LocalBackend(/abs/root)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "LocalBackend({})", self.root.dir().display())
+    }
+}
