@@ -3,12 +3,12 @@
 
 mod subjects;
 
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::io::{self, Read, SeekFrom, Write};
 use std::sync::{Arc, Barrier};
 
 use remote_store::backends::LocalBackend;
 use remote_store::{
-    Backend, Capability, CapabilitySet, Content, ErrorKind, ListOptions, Store, TransferOptions,
+    Capability, CapabilitySet, Content, ErrorKind, ListOptions, Store, TransferOptions,
     WriteOptions,
 };
 use subjects::{Kind, Subject, disk_entries, p, temp_files};

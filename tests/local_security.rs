@@ -13,7 +13,7 @@ use std::os::unix::fs::symlink;
 
 use remote_store::backends::LocalBackend;
 use remote_store::{
-    Backend, DeleteFolderOptions, DeleteOptions, ErrorKind, ListOptions, Store, TransferOptions,
+    DeleteFolderOptions, DeleteOptions, ErrorKind, ListOptions, Store, TransferOptions,
     WriteOptions,
 };
 use subjects::{Kind, Subject, disk_entries, p};
