@@ -5,6 +5,8 @@
 //!   gates each method on the backend's [`CapabilitySet`].
 //! * [`backends::MemoryBackend`] keeps a tree of explicit folders in memory:
 //!   use it instead of temporary directories in unit tests.
+//! * [`backends::LocalBackend`] is the same contract on real files, the
+//!   semantic twin of the memory backend.
 //!
 //! ```
 //! use remote_store::backends::MemoryBackend;
