@@ -257,6 +257,17 @@ fn temporary_names_are_reserved_and_stray_ones_are_hidden() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn written_files_get_the_same_mode_as_fs_write() {
+    use std::os::unix::fs::PermissionsExt;
+    let subject = local(&[("d/written", "x")]);
+    let reference = subject.root_dir().join("d/reference");
+    std::fs::write(&reference, "x").unwrap();
+    let mode = |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode();
+    assert_eq!(mode(&subject.root_dir().join("d/written")), mode(&reference));
+}
+
 // ---- reads -----------------------------------------------------------------
 
 #[test]

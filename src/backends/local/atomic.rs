@@ -80,9 +80,18 @@ pub(super) fn drain_then(content: Content<'_>, path: &RemotePath, refusal: Error
 }
 
 /// A new temporary file in the folder made of the first `depth` segments.
+///
+/// On Unix it is created with mode `0o666` less the umask, as `fs::write`
+/// would create the target, rather than `tempfile`'s private `0o600`.
 pub(super) fn stage(root: &Root, path: &RemotePath, depth: usize) -> Result<NamedTempFile> {
-    Builder::new()
-        .prefix(TEMP_PREFIX)
+    let mut builder = Builder::new();
+    builder.prefix(TEMP_PREFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    builder
         .tempfile_in(root.native_prefix(path, depth))
         .map_err(|e| map_io(e, path, "creating the temporary file"))
 }
