@@ -265,7 +265,10 @@ fn written_files_get_the_same_mode_as_fs_write() {
     let reference = subject.root_dir().join("d/reference");
     std::fs::write(&reference, "x").unwrap();
     let mode = |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode();
-    assert_eq!(mode(&subject.root_dir().join("d/written")), mode(&reference));
+    assert_eq!(
+        mode(&subject.root_dir().join("d/written")),
+        mode(&reference)
+    );
 }
 
 // ---- reads -----------------------------------------------------------------
