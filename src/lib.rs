@@ -22,6 +22,7 @@ mod backend;
 pub mod backends;
 mod capability;
 mod error;
+pub mod ext;
 mod models;
 mod options;
 mod path;
