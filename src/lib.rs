@@ -5,6 +5,9 @@
 //!   gates each method on the backend's [`CapabilitySet`].
 //! * [`backends::MemoryBackend`] keeps a tree of explicit folders in memory:
 //!   use it instead of temporary directories in unit tests.
+//! * [`Registry`] builds named stores from a [`RegistryConfig`] (in code, or
+//!   from TOML with the `toml` feature); [`ext::glob::glob_files`] globs any
+//!   store.
 //!
 //! ```
 //! use remote_store::backends::MemoryBackend;
@@ -26,6 +29,7 @@ pub mod ext;
 mod models;
 mod options;
 mod path;
+pub mod registry;
 mod store;
 mod stream;
 
@@ -39,6 +43,7 @@ pub use self::options::{
     DeleteFolderOptions, DeleteOptions, ListOptions, TransferOptions, WriteOptions,
 };
 pub use self::path::RemotePath;
+pub use self::registry::{BackendConfig, Registry, RegistryConfig, StoreProfile};
 pub use self::store::{Store, StoreAtomicWriter};
 pub use self::stream::{AtomicWriter, Content, ReadStream, SeekRead};
 
