@@ -1,11 +1,16 @@
-//! The seed's usage examples in Rust: a `Store` over a `MemoryBackend`.
+//! The seed's usage examples in Rust: a `Store` over a `MemoryBackend`, then
+//! the same through a `Registry`.
 //!
 //! Run with `cargo run --example quickstart`.
 
 use std::io::Write;
 
 use remote_store::backends::MemoryBackend;
-use remote_store::{DeleteFolderOptions, ListOptions, Store, WriteOptions};
+use remote_store::ext::glob::glob_files;
+use remote_store::{
+    BackendConfig, DeleteFolderOptions, ListOptions, Registry, RegistryConfig, Store, StoreProfile,
+    WriteOptions,
+};
 
 fn main() -> Result<(), remote_store::Error> {
     // A store scoped to "data" inside a fresh in-memory backend.
@@ -55,5 +60,31 @@ fn main() -> Result<(), remote_store::Error> {
         info.file_count, info.total_size
     );
     println!("backend: {:?}", store.backend());
+
+    via_registry()
+}
+
+/// The seed's "Via Registry" example: named stores built from a config.
+fn via_registry() -> Result<(), remote_store::Error> {
+    let config = RegistryConfig::new()
+        .backend("mem", BackendConfig::new("memory"))
+        .store("data", StoreProfile::new("mem", "data"));
+    let registry = Registry::new(config)?;
+    println!("created {registry:?}");
+
+    let store = registry.get_store("data")?;
+    store.write_text("readme.txt", "Hello!")?;
+    store.write_text("2024/q1.csv", "north,10\n")?;
+    println!(
+        "registry store {store:?}: read_text(\"readme.txt\") = {:?}",
+        store.read_text("readme.txt")?
+    );
+    for file in glob_files(&store, "**/*.csv")? {
+        println!("  glob **/*.csv -> {}", file?.path);
+    }
+
+    // Closing the registry closes the backends it built.
+    registry.close()?;
+    println!("registry closed");
     Ok(())
 }

@@ -7,6 +7,9 @@
 //!   use it instead of temporary directories in unit tests.
 //! * [`backends::LocalBackend`] is the same contract on real files, the
 //!   semantic twin of the memory backend.
+//! * [`Registry`] builds named stores from a [`RegistryConfig`] (in code, or
+//!   from TOML with the `toml` feature); [`ext::glob::glob_files`] globs any
+//!   store.
 //!
 //! ```
 //! use remote_store::backends::MemoryBackend;
@@ -24,9 +27,11 @@ mod backend;
 pub mod backends;
 mod capability;
 mod error;
+pub mod ext;
 mod models;
 mod options;
 mod path;
+pub mod registry;
 mod store;
 mod stream;
 
@@ -40,6 +45,7 @@ pub use self::options::{
     DeleteFolderOptions, DeleteOptions, ListOptions, TransferOptions, WriteOptions,
 };
 pub use self::path::RemotePath;
+pub use self::registry::{BackendConfig, Registry, RegistryConfig, StoreProfile};
 pub use self::store::{Store, StoreAtomicWriter};
 pub use self::stream::{AtomicWriter, Content, ReadStream, SeekRead};
 

@@ -131,18 +131,36 @@ impl TransferOptions {
     }
 }
 
-/// Options of the backend's `list_files`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// Options of `list_files` (backend and store) and of `Store::list_folders_with`.
+///
+/// Not `Copy` since it gained `pattern`: clone it to reuse it.
+///
+/// ```
+/// use remote_store::ListOptions;
+///
+/// let options = ListOptions::new().max_depth(2).pattern("*.csv");
+/// assert_eq!(options.pattern.as_deref(), Some("*.csv"));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListOptions {
     /// Walk the whole subtree instead of the immediate children.
     pub recursive: bool,
     /// With `recursive`, include only files whose depth below the listed
-    /// folder is at most this (immediate children have depth 0).
+    /// folder is at most this (immediate children have depth 0). Through a
+    /// `Store`, setting it turns recursion on when it is above 0.
+    ///
+    /// The contract refuses a negative depth; here the type is `usize`, so a
+    /// negative depth cannot be expressed at all.
     pub max_depth: Option<usize>,
+    /// An fnmatch-style pattern (`*`, `?`, `[...]`, `[!...]`) that the
+    /// basename of each result must match, case-sensitively (see
+    /// [`SegmentPattern`](crate::ext::glob::SegmentPattern)). The `Store`
+    /// applies it; a backend may use it as a hint and may ignore it.
+    pub pattern: Option<String>,
 }
 
 impl ListOptions {
-    /// The defaults: immediate children only.
+    /// The defaults: immediate children only, no depth limit, no pattern.
     pub fn new() -> Self {
         Self::default()
     }
@@ -158,6 +176,13 @@ impl ListOptions {
     #[must_use]
     pub fn max_depth(mut self, max_depth: impl Into<Option<usize>>) -> Self {
         self.max_depth = max_depth.into();
+        self
+    }
+
+    /// Sets the basename `pattern`.
+    #[must_use]
+    pub fn pattern(mut self, pattern: impl Into<String>) -> Self {
+        self.pattern = Some(pattern.into());
         self
     }
 }

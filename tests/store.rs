@@ -400,6 +400,7 @@ fn list_files_max_depth_is_enforced_by_the_store() {
                 ListOptions {
                     recursive,
                     max_depth: depth,
+                    pattern: None,
                 },
             )
             .unwrap()

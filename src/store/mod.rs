@@ -1,5 +1,6 @@
 //! [`Store`]: a backend scoped to a root path, with capability gating.
 
+mod describe;
 mod listing;
 mod metadata;
 mod operations;

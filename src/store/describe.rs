@@ -1,0 +1,122 @@
+//! Store methods that describe rather than move data: `head`, depth-limited
+//! folder aggregates, and the key/native-path conversions.
+
+use super::Store;
+use crate::{
+    Backend, Capability, Error, FolderInfo, ListOptions, RemotePath, Result, WriteResult,
+    WriteSource,
+};
+
+impl<B: Backend + ?Sized> Store<B> {
+    /// What a write of the existing file would have reported, built from
+    /// [`get_file_info`](Store::get_file_info) (gate `METADATA` only, so it
+    /// works on read-only backends): path, size, digest, etag,
+    /// `last_modified` (the file's `modified_at`), metadata, no version id,
+    /// and [`WriteSource::Sidecar`].
+    ///
+    /// ```
+    /// use remote_store::{backends::MemoryBackend, Store, WriteSource};
+    ///
+    /// let store = Store::new(MemoryBackend::new(), "data")?;
+    /// store.write("a.txt", "four")?;
+    /// let head = store.head("a.txt")?;
+    /// assert_eq!((head.path.as_str(), head.size), ("a.txt", 4));
+    /// assert_eq!(head.source, WriteSource::Sidecar);
+    /// # Ok::<(), remote_store::Error>(())
+    /// ```
+    pub fn head(&self, path: &str) -> Result<WriteResult> {
+        let info = self.get_file_info(path)?;
+        Ok(WriteResult {
+            path: info.path,
+            size: info.size,
+            source: WriteSource::Sidecar,
+            digest: info.digest,
+            etag: info.etag,
+            version_id: None,
+            last_modified: Some(info.modified_at),
+            metadata: info.metadata,
+        })
+    }
+
+    /// [`get_folder_info`](Store::get_folder_info) limited to files at most
+    /// `max_depth` levels below the folder (`Some(0)`: its immediate files).
+    ///
+    /// With `None` this is `get_folder_info` (gate `METADATA`). With a depth
+    /// the store aggregates [`list_files_with`](Store::list_files_with)
+    /// itself (gate `LIST`): a path that is not a folder is
+    /// [`Error::NotFound`]; the result has the file count, total size and the
+    /// latest `modified_at`, and its path is the folder's store-relative path.
+    /// The contract refuses a negative depth; `usize` cannot express one.
+    ///
+    /// ```
+    /// use remote_store::{backends::MemoryBackend, Store};
+    ///
+    /// let store = Store::new(MemoryBackend::new(), "")?;
+    /// store.write("d/a", "12")?;
+    /// store.write("d/sub/b", "345")?;
+    /// assert_eq!(store.get_folder_info_with("d", Some(0))?.total_size, 2);
+    /// assert_eq!(store.get_folder_info_with("d", None)?.total_size, 5);
+    /// # Ok::<(), remote_store::Error>(())
+    /// ```
+    pub fn get_folder_info_with(&self, path: &str, max_depth: Option<usize>) -> Result<FolderInfo> {
+        let Some(depth) = max_depth else {
+            return self.get_folder_info(path);
+        };
+        self.gate(Capability::LIST, path)?;
+        let full = self.resolve(path)?;
+        if !self
+            .backend
+            .is_folder(&full)
+            .map_err(|e| self.rebase_error(e))?
+        {
+            return Err(Error::not_found(path, format!("Folder not found: {path}")));
+        }
+        let mut info = FolderInfo {
+            path: RemotePath::parse(path)?,
+            file_count: 0,
+            total_size: 0,
+            modified_at: None,
+        };
+        for file in self.list_files_with(path, ListOptions::new().max_depth(depth))? {
+            let file = file?;
+            info.file_count += 1;
+            info.total_size += file.size;
+            info.modified_at = info.modified_at.max(Some(file.modified_at));
+        }
+        Ok(info)
+    }
+
+    /// The store key of a backend-native path (ungated): the backend's
+    /// [`to_key`](Backend::to_key), then the store root stripped. A path
+    /// outside the store root is [`Error::InvalidPath`].
+    ///
+    /// ```
+    /// use remote_store::{backends::MemoryBackend, ErrorKind, Store};
+    ///
+    /// let store = Store::new(MemoryBackend::new(), "data")?;
+    /// assert_eq!(store.to_key("data/a/b.txt")?, "a/b.txt");
+    /// assert_eq!(store.to_key("data")?, "");
+    /// assert_eq!(store.to_key("other/b.txt").unwrap_err().kind(), ErrorKind::InvalidPath);
+    /// # Ok::<(), remote_store::Error>(())
+    /// ```
+    pub fn to_key(&self, native_path: &str) -> Result<String> {
+        let key = RemotePath::parse(&self.backend.to_key(native_path))?;
+        Ok(self.rebase(&key)?.as_str().to_owned())
+    }
+
+    /// The backend-native path of a store key (ungated); the inverse of
+    /// [`to_key`](Store::to_key). `""` and `"."` give the native path of the
+    /// store root.
+    ///
+    /// ```
+    /// use remote_store::{backends::MemoryBackend, Store};
+    ///
+    /// let store = Store::new(MemoryBackend::new(), "data")?;
+    /// assert_eq!(store.native_path("a.txt")?, "data/a.txt");
+    /// assert_eq!(store.to_key(&store.native_path(".")?)?, "");
+    /// # Ok::<(), remote_store::Error>(())
+    /// ```
+    pub fn native_path(&self, key: &str) -> Result<String> {
+        Ok(self.backend.native_path(&self.resolve(key)?))
+    }
+}

@@ -1,0 +1,305 @@
+//! `ext::glob`: the portable fallback (contract section 8), the native path
+//! through `Store::glob`, and the conformance table for native glob.
+
+mod common;
+
+use std::sync::Arc;
+
+use bytes::Bytes;
+use common::Restricted;
+use parking_lot::Mutex;
+use remote_store::backends::MemoryBackend;
+use remote_store::ext::glob::{GlobPattern, extract_prefix, glob_files, needs_recursive};
+use remote_store::{
+    AtomicWriter, Backend, Capability, CapabilitySet, Content, DeleteFolderOptions, DeleteOptions,
+    Error, ErrorKind, FileInfo, FolderEntry, FolderInfo, ListOptions, Listing, ReadStream,
+    RemotePath, Result, Store, TransferOptions, WriteOptions, WriteResult,
+};
+use rstest::rstest;
+
+/// A memory backend that records every `list_files` call and, when built
+/// with [`Probe::native`], declares `GLOB` and globs natively with the
+/// public helpers, as an S3-like backend would.
+#[derive(Debug, Default)]
+struct Probe {
+    inner: MemoryBackend,
+    native: bool,
+    calls: Mutex<Vec<(String, ListOptions)>>,
+}
+
+impl Probe {
+    fn native() -> Self {
+        Probe {
+            native: true,
+            ..Probe::default()
+        }
+    }
+}
+
+impl Backend for Probe {
+    fn name(&self) -> &str {
+        "probe"
+    }
+    fn capabilities(&self) -> CapabilitySet {
+        let caps = self.inner.capabilities();
+        if self.native {
+            caps.with(Capability::GLOB)
+        } else {
+            caps
+        }
+    }
+    fn exists(&self, path: &RemotePath) -> Result<bool> {
+        self.inner.exists(path)
+    }
+    fn is_file(&self, path: &RemotePath) -> Result<bool> {
+        self.inner.is_file(path)
+    }
+    fn is_folder(&self, path: &RemotePath) -> Result<bool> {
+        self.inner.is_folder(path)
+    }
+    fn read(&self, path: &RemotePath) -> Result<ReadStream> {
+        self.inner.read(path)
+    }
+    fn read_bytes(&self, path: &RemotePath) -> Result<Bytes> {
+        self.inner.read_bytes(path)
+    }
+    fn write(&self, path: &RemotePath, c: Content<'_>, o: &WriteOptions) -> Result<WriteResult> {
+        self.inner.write(path, c, o)
+    }
+    fn write_atomic(
+        &self,
+        path: &RemotePath,
+        c: Content<'_>,
+        o: &WriteOptions,
+    ) -> Result<WriteResult> {
+        self.inner.write_atomic(path, c, o)
+    }
+    fn open_atomic(
+        &self,
+        path: &RemotePath,
+        o: &WriteOptions,
+    ) -> Result<Box<dyn AtomicWriter + '_>> {
+        self.inner.open_atomic(path, o)
+    }
+    fn delete(&self, path: &RemotePath, o: DeleteOptions) -> Result<()> {
+        self.inner.delete(path, o)
+    }
+    fn delete_folder(&self, path: &RemotePath, o: DeleteFolderOptions) -> Result<()> {
+        self.inner.delete_folder(path, o)
+    }
+    fn list_files(&self, path: &RemotePath, o: ListOptions) -> Result<Listing<'_, FileInfo>> {
+        self.calls.lock().push((path.to_string(), o.clone()));
+        self.inner.list_files(path, o)
+    }
+    fn list_folders(&self, path: &RemotePath) -> Result<Listing<'_, FolderEntry>> {
+        self.inner.list_folders(path)
+    }
+    fn glob(&self, pattern: &str) -> Result<Listing<'_, FileInfo>> {
+        if !self.native {
+            return self.inner.glob(pattern);
+        }
+        let compiled = GlobPattern::new(pattern)?;
+        let prefix = RemotePath::parse(&extract_prefix(pattern))?;
+        let options = ListOptions::new().recursive(needs_recursive(pattern));
+        let files = self.list_files(&prefix, options)?;
+        Ok(Box::new(files.filter(move |f| {
+            f.as_ref()
+                .map_or(true, |f| compiled.matches(f.path.as_str()))
+        })))
+    }
+    fn get_file_info(&self, path: &RemotePath) -> Result<FileInfo> {
+        self.inner.get_file_info(path)
+    }
+    fn get_folder_info(&self, path: &RemotePath) -> Result<FolderInfo> {
+        self.inner.get_folder_info(path)
+    }
+    fn rename(&self, s: &RemotePath, d: &RemotePath, o: TransferOptions) -> Result<()> {
+        self.inner.rename(s, d, o)
+    }
+    fn copy(&self, s: &RemotePath, d: &RemotePath, o: TransferOptions) -> Result<()> {
+        self.inner.copy(s, d, o)
+    }
+}
+
+const TREE: &[&str] = &[
+    "top.txt",
+    "top.csv",
+    ".hidden.txt",
+    "Upper.TXT",
+    "data/2024/a.csv",
+    "data/2024/b.txt",
+    "data/2024/q1/c.csv",
+    "data/2025/d.csv",
+    "data/readme.md",
+    "gr/a.txt",
+    "gr/sub/b.txt",
+    "gr/sub/c.csv",
+    "weird/[x].txt",
+    "weird/]y.txt",
+    "weird/a[b.txt",
+];
+
+/// A store rooted at `root` over `backend`, holding [`TREE`], plus a decoy
+/// file outside the root that no glob may ever return.
+fn seeded<B: Backend>(backend: B, root: &str) -> Store<B> {
+    let store = Store::new(backend, root).unwrap();
+    for path in TREE {
+        store.write(path, "x").unwrap();
+    }
+    store
+        .backend()
+        .write(
+            &RemotePath::parse("outside/top.txt").unwrap(),
+            Content::from("x"),
+            &WriteOptions::new(),
+        )
+        .unwrap();
+    store
+}
+
+fn glob<B: Backend>(store: &Store<B>, pattern: &str) -> Result<Vec<String>> {
+    let mut found: Vec<String> = glob_files(store, pattern)?
+        .map(|f| f.map(|f| f.path.to_string()))
+        .collect::<Result<_>>()?;
+    found.sort();
+    Ok(found)
+}
+
+#[rstest]
+#[case("*.txt", &[".hidden.txt", "top.txt"])]
+#[case("top.txt", &["top.txt"])]
+#[case("data/2024/*.csv", &["data/2024/a.csv"])]
+#[case("data/*/*.csv", &["data/2024/a.csv", "data/2025/d.csv"])]
+#[case("data/**/*.csv", &["data/2024/a.csv", "data/2024/q1/c.csv", "data/2025/d.csv"])]
+#[case("**/*.csv", &["data/2024/a.csv", "data/2024/q1/c.csv", "data/2025/d.csv", "gr/sub/c.csv", "top.csv"])]
+#[case("gr/**/*.txt", &["gr/a.txt", "gr/sub/b.txt"])]
+#[case("gr/**", &["gr/a.txt", "gr/sub/b.txt", "gr/sub/c.csv"])]
+#[case("data/202?/?.csv", &["data/2024/a.csv", "data/2025/d.csv"])]
+#[case("data/202[5-9]/*", &["data/2025/d.csv"])]
+#[case("data/202[!5]/*", &["data/2024/a.csv", "data/2024/b.txt"])]
+#[case("weird/[]]y.txt", &["weird/]y.txt"])]
+#[case("weird/a[b.txt", &["weird/a[b.txt"])]
+#[case("weird/[[]x].txt", &["weird/[x].txt"])]
+#[case("*.TXT", &["Upper.TXT"])]
+#[case("upper.txt", &[])]
+#[case(".*", &[".hidden.txt"])]
+#[case("nothing/**/*.csv", &[])]
+#[case("top.txt/*", &[])]
+#[case("/gr//*.txt", &["gr/a.txt"])]
+fn fallback_matches_store_relative_paths(#[case] pattern: &str, #[case] expected: &[&str]) {
+    for root in ["", "root", "deep/root"] {
+        let store = seeded(MemoryBackend::new(), root);
+        assert_eq!(
+            glob(&store, pattern).unwrap(),
+            expected,
+            "pattern {pattern:?} in a store rooted at {root:?}"
+        );
+    }
+}
+
+#[rstest]
+#[case("**x")]
+#[case("data/x**")]
+#[case("data/**.csv")]
+fn a_partial_double_star_is_refused_before_any_io(#[case] pattern: &str) {
+    let store = seeded(Probe::default(), "r");
+    store.backend().calls.lock().clear();
+    let err = glob_files(&store, pattern).err().unwrap();
+    assert_eq!(err.kind(), ErrorKind::InvalidArgument);
+    assert!(err.to_string().contains(pattern), "{err}");
+    assert!(store.backend().calls.lock().is_empty());
+}
+
+#[rstest]
+#[case("data/2024/*.csv", "r/data/2024", false, Some(0))]
+#[case("a/b.txt", "r/a", false, Some(0))]
+#[case("*.txt", "r", false, Some(0))]
+#[case("data/*/*.csv", "r/data", true, Some(1))]
+#[case("data/**/*.csv", "r/data", true, None)]
+fn the_fallback_lists_from_the_prefix_and_recurses_only_when_needed(
+    #[case] pattern: &str,
+    #[case] listed: &str,
+    #[case] recursive: bool,
+    #[case] max_depth: Option<usize>,
+) {
+    let store = seeded(Probe::default(), "r");
+    store.backend().calls.lock().clear();
+    glob(&store, pattern).unwrap();
+    let calls = store.backend().calls.lock().clone();
+    assert_eq!(calls.len(), 1, "{calls:?}");
+    let (path, options) = &calls[0];
+    assert_eq!(path, listed);
+    assert_eq!(options.recursive, recursive);
+    assert_eq!(options.max_depth, max_depth);
+}
+
+#[test]
+fn capability_errors_of_the_fallback_propagate_unwrapped() {
+    let caps = CapabilitySet::all()
+        .without(Capability::LIST)
+        .without(Capability::GLOB);
+    let store = Store::new(Restricted::new(caps), "r").unwrap();
+    let err = glob_files(&store, "**/*.txt").err().unwrap();
+    match err {
+        Error::CapabilityNotSupported { capability, .. } => {
+            assert_eq!(capability, Capability::LIST)
+        }
+        other => panic!("expected CapabilityNotSupported, got {other:?}"),
+    }
+}
+
+#[test]
+fn an_empty_result_is_not_an_error() {
+    let store = Store::new(MemoryBackend::new(), "r").unwrap();
+    assert!(glob(&store, "**/*.txt").unwrap().is_empty());
+    assert!(glob(&store, "missing/*.txt").unwrap().is_empty());
+}
+
+#[test]
+fn a_backend_declaring_glob_is_used_natively() {
+    let store = seeded(Probe::native(), "r");
+    store.backend().calls.lock().clear();
+    assert_eq!(
+        glob(&store, "gr/**/*.txt").unwrap(),
+        ["gr/a.txt", "gr/sub/b.txt"]
+    );
+    // The probe's native glob lists without a depth limit; the fallback
+    // would have passed one.
+    let calls = store.backend().calls.lock().clone();
+    assert_eq!(calls.len(), 1);
+    assert_eq!(calls[0].0, "r/gr");
+    assert_eq!(calls[0].1.max_depth, None);
+}
+
+#[test]
+fn memory_has_no_native_glob_and_store_glob_says_what_to_use() {
+    let store = Store::new(MemoryBackend::new(), "r").unwrap();
+    let err = store.glob("*.txt").err().unwrap();
+    assert_eq!(err.kind(), ErrorKind::CapabilityNotSupported);
+    assert!(err.to_string().contains("glob_files"), "{err}");
+}
+
+/// The native-glob conformance table of contract section 8, run through a
+/// rooted store on the fallback and on a native backend alike.
+#[rstest]
+#[case(&["g/a.txt", "g/b.csv"], "g/*.txt", &["g/a.txt"])]
+#[case(&["gr/a.txt"], "gr/**/*.txt", &["gr/a.txt"])]
+#[case(&["gr/sub/b.txt", "gr/sub/c.csv"], "gr/**/*.txt", &["gr/sub/b.txt"])]
+#[case(&["gf/a", "gf/b/c", "gf/b/d/e"], "gf/**/*", &["gf/a", "gf/b/c", "gf/b/d/e"])]
+fn native_glob_conformance_table(
+    #[case] seeded_files: &[&str],
+    #[case] pattern: &str,
+    #[case] expected: &[&str],
+    #[values(false, true)] native: bool,
+) {
+    let backend = Arc::new(Probe {
+        native,
+        ..Probe::default()
+    });
+    let store = Store::from_shared(Arc::clone(&backend), "root").unwrap();
+    for file in seeded_files {
+        store.write(file, "x").unwrap();
+    }
+    assert_eq!(store.supports(Capability::GLOB), native);
+    assert_eq!(glob(&store, pattern).unwrap(), expected);
+}
