@@ -263,11 +263,11 @@ fn an_unknown_type_lists_the_known_ones() {
         .backend("x", BackendConfig::new("s4"))
         .store("data", StoreProfile::new("x", ""));
     let registry = Registry::new(config).unwrap();
-    assert_eq!(registry.backend_types().collect::<Vec<_>>(), ["memory"]);
+    assert_eq!(registry.backend_types().collect::<Vec<_>>(), ["local", "memory"]);
     let err = registry.get_store("data").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "invalid configuration at backends.x.type: unknown backend type 's4'; known types: [memory]"
+        "invalid configuration at backends.x.type: unknown backend type 's4'; known types: [local, memory]"
     );
 }
 
@@ -430,4 +430,37 @@ fn ordinary_keys_stay_plain() {
 fn registry_debug_lists_its_stores() {
     let registry = Registry::new(memory_config()).unwrap();
     assert_eq!(format!("{registry:?}"), "Registry(stores=[data, logs])");
+}
+
+#[test]
+fn the_local_type_builds_a_local_backend_rooted_at_its_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_str().unwrap();
+    let config = RegistryConfig::new()
+        .backend("disk", BackendConfig::new("local").option("root", root))
+        .store("files", StoreProfile::new("disk", "files"));
+    let registry = Registry::new(config).unwrap();
+    let store = registry.get_store("files").unwrap();
+    store.write_text("a.txt", "on disk").unwrap();
+    assert_eq!(store.backend().name(), "local");
+    assert_eq!(std::fs::read_to_string(dir.path().join("files/a.txt")).unwrap(), "on disk");
+}
+
+#[rstest]
+#[case::missing_root(None, "backends.disk.options.root")]
+#[case::unknown_option(Some(("rooot", "/tmp")), "backends.disk.options.rooot")]
+fn the_local_type_reports_bad_options_where_they_are(
+    #[case] option: Option<(&str, &str)>,
+    #[case] location: &str,
+) {
+    let mut backend = BackendConfig::new("local");
+    if let Some((key, value)) = option {
+        backend = backend.option(key, value);
+    }
+    let config = RegistryConfig::new()
+        .backend("disk", backend)
+        .store("files", StoreProfile::new("disk", ""));
+    let registry = Registry::new(config).unwrap();
+    let (found, _) = config_parts(registry.get_store("files").unwrap_err());
+    assert_eq!(found, location);
 }

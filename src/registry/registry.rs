@@ -8,7 +8,7 @@ use parking_lot::Mutex;
 
 use super::config::{RegistryConfig, config_error, name_list};
 use super::options::{OptionValue, Options};
-use crate::backends::MemoryBackend;
+use crate::backends::{LocalBackend, MemoryBackend};
 use crate::{Backend, Result, Store};
 
 /// Builds a backend from its options; registered per type name with
@@ -23,6 +23,14 @@ fn builtin_types() -> BTreeMap<String, Arc<BackendFactory>> {
         Arc::new(|options: &BackendOptions<'_>| {
             options.deny_unknown(&[])?;
             Ok(Arc::new(MemoryBackend::new()) as Arc<dyn Backend>)
+        }),
+    );
+    types.insert(
+        "local".to_owned(),
+        Arc::new(|options: &BackendOptions<'_>| {
+            options.deny_unknown(&["root"])?;
+            let root = options.require_string("root")?;
+            Ok(Arc::new(LocalBackend::new(root)?) as Arc<dyn Backend>)
         }),
     );
     types
@@ -155,7 +163,7 @@ impl<'a> BackendOptions<'a> {
 ///   the backend open).
 /// * [`close`](Registry::close) (and dropping the registry) closes every
 ///   backend built so far.
-/// * Built-in type: `memory` (no options). Register your own with
+/// * Built-in types: `memory` (no options) and `local` (option `root`, an existing directory). Register your own with
 ///   [`register_backend_type`](Registry::register_backend_type).
 ///
 /// ```
