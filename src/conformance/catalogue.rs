@@ -99,6 +99,7 @@ macro_rules! __conformance_for_each_case {
             listing::list_files_max_depth_3: backend [LIST WRITE] [];
             listing::list_files_unlimited_depth: backend [LIST WRITE] [];
             listing::list_files_non_recursive_skips_subfolders: backend [LIST WRITE] [];
+            listing::list_files_of_the_root: backend [LIST WRITE] [];
             listing::list_files_of_a_missing_path_is_empty: backend [LIST] [];
             listing::list_files_yields_only_children: backend [LIST WRITE] [];
             listing::list_files_under_a_file_is_empty: backend [LIST WRITE] [];
@@ -122,6 +123,7 @@ macro_rules! __conformance_for_each_case {
             errors::read_bytes_under_a_file_is_not_found: backend [WRITE READ] [];
             errors::write_onto_a_folder_is_invalid_path: backend [WRITE READ] [];
             errors::write_onto_a_folder_with_overwrite_is_invalid_path: backend [WRITE READ] [];
+            errors::write_atomic_onto_a_folder_is_invalid_path: backend [ATOMIC_WRITE WRITE READ] [];
             errors::write_under_a_file_is_invalid_path: backend [WRITE READ] [rejects_write_under_file_ancestor];
             errors::write_atomic_under_a_file_is_invalid_path: backend [ATOMIC_WRITE WRITE READ] [rejects_write_under_file_ancestor];
             errors::open_atomic_under_a_file_is_invalid_path: backend [ATOMIC_WRITE WRITE LIST READ] [rejects_write_under_file_ancestor];
@@ -131,6 +133,8 @@ macro_rules! __conformance_for_each_case {
             errors::delete_folder_of_a_file_is_invalid_path: backend [WRITE DELETE READ] [];
             errors::delete_folder_of_a_file_with_missing_ok_is_invalid_path: backend [WRITE DELETE READ] [];
             errors::delete_folder_of_a_non_empty_folder_is_directory_not_empty: backend [WRITE DELETE READ] [];
+            errors::delete_folder_under_a_file_is_not_found: backend [WRITE DELETE READ] [];
+            errors::delete_folder_of_a_folder_with_an_empty_subfolder_is_directory_not_empty: backend [WRITE DELETE] [hierarchical];
             errors::delete_folder_recursive_leaves_no_child: backend [WRITE DELETE LIST] [];
             errors::file_info_of_a_folder_is_invalid_path: backend [WRITE METADATA] [];
             errors::file_info_under_a_file_is_not_found: backend [WRITE METADATA] [];

@@ -431,3 +431,72 @@ pub fn rename_of_a_missing_source_outranks_the_destination(backend: &dyn Backend
 pub fn copy_of_a_missing_source_outranks_the_destination(backend: &dyn Backend, _: &Settings) {
     missing_source_outranks(backend, Transfer::Copy);
 }
+
+/// `write_atomic` onto a folder is `InvalidPath`, with or without overwrite.
+pub fn write_atomic_onto_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "wdir/child.txt", "child");
+    for on in [false, true] {
+        let what = format!("write_atomic onto the folder \"wdir\" (overwrite={on})");
+        err_kind(
+            "BE-008",
+            &what,
+            ErrorKind::InvalidPath,
+            backend.write_atomic(&p("wdir"), Content::from("x"), &overwrite(on)),
+        );
+    }
+    holds(
+        "BE-008",
+        "is_folder(\"wdir\")",
+        is_folder("BE-008", backend, "wdir"),
+        "true",
+        false,
+    );
+    has_content("BE-008", backend, "wdir/child.txt", "child");
+}
+
+/// `delete_folder` under a file ancestor is `NotFound` naming the path, and
+/// silent with `missing_ok`; the blocker is intact.
+pub fn delete_folder_under_a_file_is_not_found(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "fblock.txt", "blocker");
+    err_naming(
+        "BE-021",
+        "delete_folder(\"fblock.txt/sub\")",
+        ErrorKind::NotFound,
+        "fblock.txt/sub",
+        backend.delete_folder(&p("fblock.txt/sub"), folder_options(false, false)),
+    );
+    if let Err(e) = backend.delete_folder(&p("fblock.txt/sub"), folder_options(true, true)) {
+        fail(
+            "BE-021",
+            "delete_folder(\"fblock.txt/sub\", missing_ok)",
+            "Ok(())",
+            e,
+        );
+    }
+    has_content("BE-021", backend, "fblock.txt", "blocker");
+}
+
+/// An empty subfolder is a child too: a non-recursive `delete_folder` of its
+/// parent is `DirectoryNotEmpty`.
+pub fn delete_folder_of_a_folder_with_an_empty_subfolder_is_directory_not_empty(
+    backend: &dyn Backend,
+    _: &Settings,
+) {
+    seed(backend, "outer/inner/f.txt", "x");
+    if let Err(e) = backend.delete(&p("outer/inner/f.txt"), missing_ok(false)) {
+        fail("BE-004", "delete(\"outer/inner/f.txt\")", "Ok(())", e);
+    }
+    err_kind(
+        "BE-021",
+        "delete_folder(\"outer\") holding an empty folder",
+        ErrorKind::DirectoryNotEmpty,
+        backend.delete_folder(&p("outer"), folder_options(false, false)),
+    );
+    holds(
+        "BE-021",
+        "is_folder(\"outer/inner\")",
+        is_folder("BE-021", backend, "outer/inner"),
+        "true",
+        false,
+    );
+}

@@ -356,3 +356,23 @@ pub fn glob_yields_files_only(backend: &dyn Backend, _: &Settings) {
         glob_set(backend, "gf/**/*"),
     );
 }
+
+/// Both root spellings list from the top: the top-level files, or every
+/// file recursively.
+pub fn list_files_of_the_root(backend: &dyn Backend, _: &Settings) {
+    seed_all(backend, &[("top.txt", "1"), ("nested/deep.txt", "2")]);
+    for root in super::support::ROOTS {
+        same(
+            "BE-029",
+            &format!("list_files({root:?})"),
+            set(&["top.txt"]),
+            file_set("BE-029", backend, root, false),
+        );
+        same(
+            "BE-029",
+            &format!("list_files({root:?}, recursive)"),
+            set(&["nested/deep.txt", "top.txt"]),
+            file_set("BE-029", backend, root, true),
+        );
+    }
+}
