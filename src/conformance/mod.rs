@@ -24,8 +24,10 @@
 //! ```
 //! use remote_store::backends::MemoryBackend;
 //! use remote_store::conformance::{self, Settings};
+//! use remote_store::{Capability, CapabilitySet};
 //!
-//! let settings = Settings::new().documented_order(true);
+//! let lacks = CapabilitySet::of(&[Capability::GLOB, Capability::LAZY_READ]);
+//! let settings = Settings::new().lacks(lacks).documented_order(true);
 //! conformance::io::write_creates_a_file(&MemoryBackend::new(), &settings);
 //! for case in conformance::CASES {
 //!     if case.skip_reason(&settings).is_none() {
