@@ -173,23 +173,24 @@ impl Backend for Broken {
         content: Content<'_>,
         options: &WriteOptions,
     ) -> Result<WriteResult> {
-        if self.is(Bug::WriteAtomicKeepsPartialContentOnFailure)
-            && let Content::Reader(mut reader) = content
-        {
-            let mut kept = Vec::new();
-            let mut chunk = [0u8; 64 * 1024];
-            loop {
-                match reader.read(&mut chunk) {
-                    Ok(0) => break,
-                    Ok(n) => kept.extend_from_slice(&chunk[..n]),
-                    Err(e) => {
-                        self.inner.write(path, Content::from(kept), options)?;
-                        return Err(Error::io(path.as_str(), "content failed", e));
+        let content = match (self.bug, content) {
+            (Bug::WriteAtomicKeepsPartialContentOnFailure, Content::Reader(mut reader)) => {
+                let mut kept = Vec::new();
+                let mut chunk = [0u8; 64 * 1024];
+                loop {
+                    match reader.read(&mut chunk) {
+                        Ok(0) => break,
+                        Ok(n) => kept.extend_from_slice(&chunk[..n]),
+                        Err(e) => {
+                            self.inner.write(path, Content::from(kept), options)?;
+                            return Err(Error::io(path.as_str(), "content failed", e));
+                        }
                     }
                 }
+                return self.inner.write_atomic(path, Content::from(kept), options);
             }
-            return self.inner.write_atomic(path, Content::from(kept), options);
-        }
+            (_, content) => content,
+        };
         self.write(path, content, options)
     }
 

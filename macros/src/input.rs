@@ -141,11 +141,11 @@ impl Partial {
         }
         if let Some(flags) = &self.flags {
             let has = |name: &str| flags.iter().any(|f| f == name);
-            if let Some(flag) = flags
+            let opt_in = flags
                 .iter()
                 .find(|f| *f == "rejects_write_under_file_ancestor")
-                && !has("flat_namespace")
-            {
+                .filter(|_| !has("flat_namespace"));
+            if let Some(flag) = opt_in {
                 self.errors.push(syn::Error::new(
                     flag.span(),
                     "`rejects_write_under_file_ancestor` is the default; it only opts a `flat_namespace` backend back in",

@@ -24,8 +24,10 @@ fn terminal_answer<T: std::fmt::Debug>(what: &str, result: crate::Result<T>) {
 }
 
 fn not_the_terminal_guard<T: std::fmt::Debug>(what: &str, result: &crate::Result<T>) {
-    if let Err(e) = result
-        && e.kind() == ErrorKind::BackendUnavailable
+    if let Some(e) = result
+        .as_ref()
+        .err()
+        .filter(|e| e.kind() == ErrorKind::BackendUnavailable)
     {
         fail(
             "BE-020",

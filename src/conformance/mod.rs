@@ -18,6 +18,16 @@
 //!   [`close`], [`health`], plus the folder-semantics [`traps`] and the
 //!   opt-in documented listing [`order`].
 //!
+//! Left out of the contract's list, as they do not apply to a Rust sync
+//! backend: `resolve`/`ResolutionPlan` and `unwrap` (not ported),
+//! "is an instance of Backend" and "to_key exists" (the type system says so),
+//! the per-family ATOMIC_MOVE/SEEKABLE_READ classification tables, and the
+//! backend-independent cells (the write-result field map, crash injection).
+//! Python's stream `close()`/`with` cases become the drop checks of
+//! [`streaming`]; flag-dependent Python cells that skip on one posture are
+//! single checks here that branch on the declaration (e.g.
+//! [`write_result::write_result_source_matches_the_declaration`]).
+//!
 //! **No stability promise**: checks are added, tightened and renamed as the
 //! contract is pinned down; the set of cases is not part of semver.
 //!
