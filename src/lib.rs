@@ -26,6 +26,8 @@
 mod backend;
 pub mod backends;
 mod capability;
+#[cfg(feature = "conformance")]
+pub mod conformance;
 mod error;
 pub mod ext;
 mod models;
@@ -48,6 +50,70 @@ pub use self::path::RemotePath;
 pub use self::registry::{BackendConfig, Registry, RegistryConfig, StoreProfile};
 pub use self::store::{Store, StoreAtomicWriter};
 pub use self::stream::{AtomicWriter, Content, ReadStream, SeekRead};
+
+/// `conformance_suite!`: one `#[test]` per conformance case for your backend.
+///
+/// ```
+/// remote_store::conformance_suite! {
+///     module: memory_conformance,
+///     factory: remote_store::backends::MemoryBackend::new(),
+///     lacks: [GLOB, LAZY_READ],
+///     flags: [documented_order],
+/// }
+/// # fn main() {}
+/// ```
+///
+/// This expands to `mod memory_conformance { mod io { #[test] fn write_creates_a_file() ... } ... }`,
+/// one test per case of [`conformance::CASES`]; a case whose capability is in
+/// `lacks` (or whose setting is off) is generated `#[ignore = "backend lacks GLOB"]`.
+///
+/// Options, each at most once, separated by commas:
+///
+/// | Option | Meaning |
+/// |---|---|
+/// | `module: name` (required) | the module the tests go in |
+/// | `factory: expr` (required) | an expression giving a fresh, empty backend; evaluated anew in every test, in the scope of the call (items of the enclosing module are visible) |
+/// | `lacks: [CAP, ...]` | the [`Capability`] names (`GLOB`, `LAZY_READ`, ...) the backend does not declare; checked against `capabilities()` by a generated test |
+/// | `flags: [flag, ...]` | `flat_namespace`, `self_operations_unsupported`, `rejects_write_under_file_ancestor` (with `flat_namespace`: refuse writes under a file anyway), `documented_order` (check the sorted listing order), `single_connection` (not thread-safe) |
+///
+/// Misuse is reported at compile time, all at once, pointing at the
+/// offending tokens. Needs the `conformance` feature.
+#[cfg(feature = "conformance")]
+pub use remote_store_macros::conformance_suite;
+
+/// What `conformance_suite!` expands to refers to these; not a public API.
+#[cfg(feature = "conformance")]
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::__conformance_for_each_case as for_each_case;
+    pub use crate::conformance::{self, Settings};
+    pub use crate::{Backend, Capability, CapabilitySet};
+    pub use remote_store_macros::__expand_suite;
+
+    /// Boxes the factory's backend; the bound reports a factory that is not a
+    /// `Backend` at the user's expression.
+    pub fn boxed<B: Backend>(backend: B) -> Box<dyn Backend> {
+        Box::new(backend)
+    }
+
+    /// Runs a check that takes one fresh backend.
+    pub fn run_backend_check(
+        factory: fn() -> Box<dyn Backend>,
+        settings: &Settings,
+        check: fn(&dyn Backend, &Settings),
+    ) {
+        check(&*factory(), settings);
+    }
+
+    /// Runs a check that takes the factory.
+    pub fn run_factory_check(
+        factory: fn() -> Box<dyn Backend>,
+        settings: &Settings,
+        check: fn(conformance::Factory<'_>, &Settings),
+    ) {
+        check(&factory, settings);
+    }
+}
 
 /// Keeps the README's examples compiling and passing.
 #[cfg(doctest)]

@@ -1,0 +1,481 @@
+//! A backend written from scratch, proven with the conformance checks.
+//!
+//! `FlatBackend` keeps a `HashMap` from full key (`"a/b/c.txt"`) to content,
+//! like an object store: folders are implied by keys, so there are no empty
+//! folders (a flat namespace), and a write does not look for a file among its
+//! ancestors. Run with:
+//!
+//! ```sh
+//! cargo run --example custom_backend --features conformance
+//! ```
+//!
+//! It runs every case of `remote_store::conformance::CASES` (in a test crate
+//! you would write the three lines of `conformance_suite!` instead) and
+//! prints a table. Opted out, by its settings:
+//!
+//! * `flat_namespace`: the cases that need explicit (empty) folders, and
+//!   those that expect writes under a file to be refused;
+//! * the capabilities it lacks: GLOB, LAZY_READ, USER_METADATA,
+//!   WRITE_RESULT_NATIVE, ATOMIC_MOVE.
+//!
+//! Failing: none. A failing case would be listed with its reason in
+//! [`KNOWN_FAILURES`]; the example exits with an error when a case fails
+//! that is not listed there, or a listed one starts passing, so the
+//! documentation above cannot drift from the truth.
+//!
+//! What a flat namespace gives up, visible in the table: no empty folders
+//! (`delete_folder` of an emptied folder, "an empty folder survives"), and,
+//! since writes do not look for a file among their ancestors, `a` can become
+//! a file and a folder at once (the "folder over file" trap).
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::RwLock;
+use std::time::SystemTime;
+
+use bytes::Bytes;
+use remote_store::conformance::{self, CASES, Settings};
+use remote_store::{
+    AtomicWriter, Backend, Capability, CapabilitySet, Content, DeleteFolderOptions, DeleteOptions,
+    Error, FileInfo, FolderEntry, FolderInfo, ListOptions, Listing, ReadStream, RemotePath, Result,
+    TransferOptions, WriteOptions, WriteResult,
+};
+
+/// The cases this backend fails, as `(case id, why)`; none today.
+const KNOWN_FAILURES: &[(&str, &str)] = &[];
+
+#[derive(Clone)]
+struct Object {
+    content: Bytes,
+    modified: SystemTime,
+}
+
+/// A flat key-value backend: folders exist only as key prefixes.
+#[derive(Default)]
+struct FlatBackend {
+    objects: RwLock<HashMap<String, Object>>,
+}
+
+impl std::fmt::Debug for FlatBackend {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let count = self.objects.read().map(|o| o.len()).unwrap_or(0);
+        write!(f, "FlatBackend(objects={count})")
+    }
+}
+
+fn under(key: &str, folder: &RemotePath) -> bool {
+    folder.is_root()
+        || key
+            .strip_prefix(folder.as_str())
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+impl FlatBackend {
+    fn read_map(&self) -> std::sync::RwLockReadGuard<'_, HashMap<String, Object>> {
+        self.objects
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn write_map(&self) -> std::sync::RwLockWriteGuard<'_, HashMap<String, Object>> {
+        self.objects
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn is_folder_in(map: &HashMap<String, Object>, path: &RemotePath) -> bool {
+        path.is_root() || map.keys().any(|key| under(key, path))
+    }
+
+    fn object(&self, path: &RemotePath) -> Result<Object> {
+        if path.is_root() || Self::is_folder_in(&self.read_map(), path) {
+            return Err(Error::invalid_path(path.as_str(), "Not a file"));
+        }
+        self.read_map()
+            .get(path.as_str())
+            .cloned()
+            .ok_or_else(|| Error::not_found(path.as_str(), format!("File not found: {path}")))
+    }
+
+    fn put(
+        &self,
+        path: &RemotePath,
+        content: Content<'_>,
+        options: &WriteOptions,
+    ) -> Result<WriteResult> {
+        if options.effective_metadata().is_some() {
+            return Err(Error::CapabilityNotSupported {
+                capability: Capability::USER_METADATA,
+                path: path.to_string(),
+                backend: Some("flat".into()),
+                reason: "no user metadata".into(),
+            });
+        }
+        let bytes = content.into_bytes(path)?;
+        let mut map = self.write_map();
+        if path.is_root() || Self::is_folder_in(&map, path) {
+            return Err(Error::invalid_path(
+                path.as_str(),
+                "Cannot write onto a folder or the root",
+            ));
+        }
+        if map.contains_key(path.as_str()) && !options.overwrite {
+            return Err(Error::already_exists(
+                path.as_str(),
+                format!("File exists: {path}"),
+            ));
+        }
+        let size = bytes.len() as u64;
+        map.insert(
+            path.to_string(),
+            Object {
+                content: bytes,
+                modified: SystemTime::now(),
+            },
+        );
+        Ok(WriteResult::basic(path.clone(), size, None))
+    }
+
+    fn info(path: &str, object: &Object) -> Result<FileInfo> {
+        let path = RemotePath::parse(path)?;
+        Ok(FileInfo {
+            name: path.name().to_owned(),
+            path,
+            size: object.content.len() as u64,
+            modified_at: object.modified,
+            digest: None,
+            etag: None,
+            content_type: None,
+            metadata: None,
+        })
+    }
+
+    fn transfer(
+        &self,
+        src: &RemotePath,
+        dst: &RemotePath,
+        options: TransferOptions,
+        keep_source: bool,
+    ) -> Result<()> {
+        let object = self.object(src)?;
+        if src == dst {
+            return Ok(());
+        }
+        let mut map = self.write_map();
+        if dst.is_root() || Self::is_folder_in(&map, dst) {
+            return Err(Error::invalid_path(
+                dst.as_str(),
+                "Destination is a folder or the root",
+            ));
+        }
+        if map.contains_key(dst.as_str()) && !options.overwrite {
+            return Err(Error::already_exists(
+                dst.as_str(),
+                format!("Destination exists: {dst}"),
+            ));
+        }
+        if !keep_source {
+            map.remove(src.as_str());
+        }
+        map.insert(dst.to_string(), object);
+        Ok(())
+    }
+}
+
+impl Backend for FlatBackend {
+    fn name(&self) -> &str {
+        "flat"
+    }
+
+    fn capabilities(&self) -> CapabilitySet {
+        CapabilitySet::of(&[
+            Capability::READ,
+            Capability::WRITE,
+            Capability::DELETE,
+            Capability::LIST,
+            Capability::MOVE,
+            Capability::COPY,
+            Capability::ATOMIC_WRITE,
+            Capability::METADATA,
+            Capability::SEEKABLE_READ,
+        ])
+    }
+
+    fn exists(&self, path: &RemotePath) -> Result<bool> {
+        Ok(self.read_map().contains_key(path.as_str())
+            || Self::is_folder_in(&self.read_map(), path))
+    }
+
+    fn is_file(&self, path: &RemotePath) -> Result<bool> {
+        Ok(!path.is_root() && self.read_map().contains_key(path.as_str()))
+    }
+
+    fn is_folder(&self, path: &RemotePath) -> Result<bool> {
+        Ok(Self::is_folder_in(&self.read_map(), path))
+    }
+
+    fn read(&self, path: &RemotePath) -> Result<ReadStream> {
+        Ok(ReadStream::from_bytes(self.object(path)?.content))
+    }
+
+    fn read_bytes(&self, path: &RemotePath) -> Result<Bytes> {
+        Ok(self.object(path)?.content)
+    }
+
+    fn write(
+        &self,
+        path: &RemotePath,
+        content: Content<'_>,
+        options: &WriteOptions,
+    ) -> Result<WriteResult> {
+        self.put(path, content, options)
+    }
+
+    fn write_atomic(
+        &self,
+        path: &RemotePath,
+        content: Content<'_>,
+        options: &WriteOptions,
+    ) -> Result<WriteResult> {
+        // The content is drained before the map is touched, so this is atomic.
+        self.put(path, content, options)
+    }
+
+    fn open_atomic(
+        &self,
+        path: &RemotePath,
+        options: &WriteOptions,
+    ) -> Result<Box<dyn AtomicWriter + '_>> {
+        if path.is_root() {
+            return Err(Error::invalid_path("", "Cannot write to the root"));
+        }
+        if !options.overwrite && self.read_map().contains_key(path.as_str()) {
+            return Err(Error::already_exists(
+                path.as_str(),
+                format!("File exists: {path}"),
+            ));
+        }
+        Ok(Box::new(Buffered {
+            backend: self,
+            path: path.clone(),
+            options: options.clone(),
+            buffer: Vec::new(),
+        }))
+    }
+
+    fn delete(&self, path: &RemotePath, options: DeleteOptions) -> Result<()> {
+        let mut map = self.write_map();
+        if path.is_root() || Self::is_folder_in(&map, path) {
+            return Err(Error::invalid_path(path.as_str(), "Not a file"));
+        }
+        match map.remove(path.as_str()) {
+            Some(_) => Ok(()),
+            None if options.missing_ok => Ok(()),
+            None => Err(Error::not_found(
+                path.as_str(),
+                format!("File not found: {path}"),
+            )),
+        }
+    }
+
+    fn delete_folder(&self, path: &RemotePath, options: DeleteFolderOptions) -> Result<()> {
+        let mut map = self.write_map();
+        if path.is_root() {
+            return Err(Error::invalid_path("", "Cannot delete the root"));
+        }
+        if map.contains_key(path.as_str()) {
+            return Err(Error::invalid_path(path.as_str(), "Not a folder"));
+        }
+        if !Self::is_folder_in(&map, path) {
+            return if options.missing_ok {
+                Ok(())
+            } else {
+                Err(Error::not_found(
+                    path.as_str(),
+                    format!("Folder not found: {path}"),
+                ))
+            };
+        }
+        if !options.recursive {
+            return Err(Error::directory_not_empty(path.as_str()));
+        }
+        map.retain(|key, _| !under(key, path));
+        Ok(())
+    }
+
+    fn list_files(&self, path: &RemotePath, options: ListOptions) -> Result<Listing<'_, FileInfo>> {
+        let depth = path.depth();
+        let files: Vec<Result<FileInfo>> = self
+            .read_map()
+            .iter()
+            .filter(|(key, _)| under(key, path))
+            .filter(|(key, _)| {
+                let below = key.split('/').count() - depth - 1;
+                if options.recursive {
+                    options.max_depth.is_none_or(|max| below <= max)
+                } else {
+                    below == 0
+                }
+            })
+            .map(|(key, object)| Self::info(key, object))
+            .collect();
+        Ok(Box::new(files.into_iter()))
+    }
+
+    fn list_folders(&self, path: &RemotePath) -> Result<Listing<'_, FolderEntry>> {
+        let mut names: Vec<String> = self
+            .read_map()
+            .keys()
+            .filter(|key| under(key, path))
+            .filter_map(|key| {
+                let rest = if path.is_root() {
+                    key.as_str()
+                } else {
+                    &key[path.as_str().len() + 1..]
+                };
+                rest.split_once('/').map(|(first, _)| first.to_owned())
+            })
+            .collect();
+        names.sort();
+        names.dedup();
+        let entries: Vec<Result<FolderEntry>> = names
+            .iter()
+            .map(|name| path.join(name).map(FolderEntry::new))
+            .collect();
+        Ok(Box::new(entries.into_iter()))
+    }
+
+    fn get_file_info(&self, path: &RemotePath) -> Result<FileInfo> {
+        Self::info(path.as_str(), &self.object(path)?)
+    }
+
+    fn get_folder_info(&self, path: &RemotePath) -> Result<FolderInfo> {
+        let map = self.read_map();
+        if !path.is_root() && map.contains_key(path.as_str()) {
+            return Err(Error::invalid_path(path.as_str(), "Not a folder"));
+        }
+        if !Self::is_folder_in(&map, path) {
+            return Err(Error::not_found(
+                path.as_str(),
+                format!("Folder not found: {path}"),
+            ));
+        }
+        let files: Vec<&Object> = map
+            .iter()
+            .filter(|(key, _)| under(key, path))
+            .map(|(_, o)| o)
+            .collect();
+        Ok(FolderInfo {
+            path: path.clone(),
+            file_count: files.len() as u64,
+            total_size: files.iter().map(|o| o.content.len() as u64).sum(),
+            modified_at: files.iter().map(|o| o.modified).max(),
+        })
+    }
+
+    fn rename(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
+        self.transfer(src, dst, options, false)
+    }
+
+    fn copy(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
+        self.transfer(src, dst, options, true)
+    }
+}
+
+/// `open_atomic`: buffers, and writes on commit.
+struct Buffered<'a> {
+    backend: &'a FlatBackend,
+    path: RemotePath,
+    options: WriteOptions,
+    buffer: Vec<u8>,
+}
+
+impl Write for Buffered<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.buffer.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl AtomicWriter for Buffered<'_> {
+    fn position(&self) -> u64 {
+        self.buffer.len() as u64
+    }
+
+    fn commit(self: Box<Self>) -> Result<WriteResult> {
+        self.backend
+            .put(&self.path, Content::from(self.buffer), &self.options)
+    }
+}
+
+fn main() {
+    let settings = Settings::new()
+        .lacks(CapabilitySet::of(&[
+            Capability::GLOB,
+            Capability::LAZY_READ,
+            Capability::USER_METADATA,
+            Capability::WRITE_RESULT_NATIVE,
+            Capability::ATOMIC_MOVE,
+        ]))
+        .flat_namespace(true);
+    let factory = || -> Box<dyn Backend> { Box::new(FlatBackend::default()) };
+
+    // The checks panic on failure; keep the table readable.
+    std::panic::set_hook(Box::new(|_| {}));
+    let (mut passed, mut skipped, mut unexpected) = (0, 0, Vec::new());
+    let mut failed = Vec::new();
+    for case in CASES {
+        let id = case.id();
+        if let Some(reason) = case.skip_reason(&settings) {
+            println!("{id:<80} skipped: {reason}");
+            skipped += 1;
+            continue;
+        }
+        match catch_unwind(AssertUnwindSafe(|| {
+            conformance::run_case(case, &factory, &settings)
+        })) {
+            Ok(()) => {
+                println!("{id:<80} ok");
+                passed += 1;
+            }
+            Err(panic) => {
+                let message = panic
+                    .downcast_ref::<String>()
+                    .map(String::as_str)
+                    .or_else(|| panic.downcast_ref::<&str>().copied())
+                    .unwrap_or("(no message)");
+                let first_line = message.lines().next().unwrap_or_default();
+                println!("{id:<80} FAILED: {first_line}");
+                if !KNOWN_FAILURES.iter().any(|(known, _)| *known == id) {
+                    unexpected.push(format!("{id}: {message}"));
+                }
+                failed.push(id);
+            }
+        }
+    }
+    let _ = std::panic::take_hook();
+    println!(
+        "\n{passed} passed, {} failed, {skipped} skipped (opted out)",
+        failed.len()
+    );
+    for (known, why) in KNOWN_FAILURES {
+        let status = if failed.iter().any(|id| id == known) {
+            "fails as documented"
+        } else {
+            "NOW PASSES: update KNOWN_FAILURES"
+        };
+        println!("known failure {known}: {status}\n    why: {why}");
+        if !failed.iter().any(|id| id == known) {
+            unexpected.push(format!("{known} passes now"));
+        }
+    }
+    if !unexpected.is_empty() {
+        eprintln!("\nunexpected results:\n{}", unexpected.join("\n"));
+        std::process::exit(1);
+    }
+}

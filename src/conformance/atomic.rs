@@ -1,0 +1,236 @@
+//! Atomic writes: `write_atomic` and `open_atomic` (AW-001…007, SAW-001…015,
+//! `TestBackendWriteAtomic`, `TestBackendOpenAtomic`), and the failure
+//! posture of every write: a failing content stream leaves nothing behind.
+
+use std::io::{self, Read, Write};
+
+use super::Settings;
+use super::support::{
+    err_kind, exists, fail, file_set, has_content, holds, is_folder, ok, overwrite, p, same, seed,
+};
+use crate::{Backend, Content, ErrorKind};
+
+/// `write_atomic` creates a readable file.
+pub fn write_atomic_creates_a_file(backend: &dyn Backend, _: &Settings) {
+    ok(
+        "AW-001",
+        "write_atomic(\"aw/file.txt\")",
+        backend.write_atomic(
+            &p("aw/file.txt"),
+            Content::from("atomic"),
+            &overwrite(false),
+        ),
+    );
+    has_content("AW-001", backend, "aw/file.txt", "atomic");
+}
+
+/// `write_atomic` creates missing parents (AW-005).
+pub fn write_atomic_creates_intermediate_folders(backend: &dyn Backend, _: &Settings) {
+    ok(
+        "AW-005",
+        "write_atomic(\"aw/deep/dir/file.txt\")",
+        backend.write_atomic(
+            &p("aw/deep/dir/file.txt"),
+            Content::from("x"),
+            &overwrite(false),
+        ),
+    );
+    for folder in ["aw", "aw/deep", "aw/deep/dir"] {
+        holds(
+            "AW-005",
+            &format!("is_folder({folder:?})"),
+            is_folder("AW-005", backend, folder),
+            "true",
+            false,
+        );
+    }
+}
+
+/// `write_atomic` with `overwrite` replaces the content.
+pub fn write_atomic_with_overwrite_replaces(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "aw/over.txt", "old content");
+    ok(
+        "AW-001",
+        "write_atomic with overwrite",
+        backend.write_atomic(&p("aw/over.txt"), Content::from("new"), &overwrite(true)),
+    );
+    has_content("AW-001", backend, "aw/over.txt", "new");
+}
+
+/// `write_atomic` without `overwrite` onto a file is `AlreadyExists`.
+pub fn write_atomic_without_overwrite_is_already_exists(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "aw/exists.txt", "old");
+    err_kind(
+        "BE-008",
+        "write_atomic onto an existing file",
+        ErrorKind::AlreadyExists,
+        backend.write_atomic(&p("aw/exists.txt"), Content::from("new"), &overwrite(false)),
+    );
+    has_content("BE-008", backend, "aw/exists.txt", "old");
+}
+
+/// A content stream that fails after `0` more bytes, like a dropped connection.
+struct FailsAfter(usize);
+
+impl Read for FailsAfter {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.0 == 0 {
+            return Err(io::Error::new(
+                io::ErrorKind::ConnectionReset,
+                "connection reset",
+            ));
+        }
+        let n = buf.len().min(self.0);
+        buf[..n].fill(b'x');
+        self.0 -= n;
+        Ok(n)
+    }
+}
+
+fn failing_content(
+    backend: &dyn Backend,
+    op: &str,
+    call: impl Fn(Content<'static>) -> crate::Result<crate::WriteResult>,
+) {
+    let result = call(Content::reader(FailsAfter(256 * 1024)));
+    if let Ok(found) = result {
+        fail(
+            "AW-004",
+            &format!("{op} with a content stream failing after 256 KiB"),
+            "Err(..)",
+            found,
+        );
+    }
+    holds(
+        "AW-004",
+        &format!("exists(target) after the failed {op}"),
+        !exists("AW-004", backend, "fail/target.bin"),
+        "false",
+        true,
+    );
+    same(
+        "AW-004",
+        &format!("every file after the failed {op}"),
+        Default::default(),
+        file_set("AW-004", backend, "", true),
+    );
+}
+
+/// `write_atomic` whose content stream fails leaves no file and no partial
+/// artefact (AW-004).
+pub fn write_atomic_failing_content_leaves_nothing(backend: &dyn Backend, _: &Settings) {
+    failing_content(backend, "write_atomic", |c| {
+        backend.write_atomic(&p("fail/target.bin"), c, &overwrite(false))
+    });
+}
+
+/// `write` whose content stream fails leaves no file either.
+pub fn write_failing_content_leaves_nothing(backend: &dyn Backend, _: &Settings) {
+    failing_content(backend, "write", |c| {
+        backend.write(&p("fail/target.bin"), c, &overwrite(false))
+    });
+}
+
+/// `open_atomic` publishes only on `commit`, with the written bytes.
+pub fn open_atomic_publishes_on_commit(backend: &dyn Backend, _: &Settings) {
+    let mut writer = ok(
+        "SAW-001",
+        "open_atomic(\"oa/file.txt\")",
+        backend.open_atomic(&p("oa/file.txt"), &overwrite(false)),
+    );
+    if let Err(e) = writer
+        .write_all(b"hello ")
+        .and_then(|()| writer.write_all(b"atomic"))
+    {
+        fail("SAW-001", "writing into the writer", "Ok(())", e);
+    }
+    same(
+        "SAW-001",
+        "position() after 12 bytes",
+        12,
+        writer.position(),
+    );
+    holds(
+        "AW-001",
+        "exists before commit",
+        !exists("AW-001", backend, "oa/file.txt"),
+        "false (nothing published yet)",
+        true,
+    );
+    ok("SAW-001", "commit()", writer.commit());
+    has_content("SAW-001", backend, "oa/file.txt", "hello atomic");
+}
+
+/// `open_atomic` with `overwrite` replaces the content on commit.
+pub fn open_atomic_with_overwrite_replaces(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "oa/over.txt", "old content");
+    let mut writer = ok(
+        "SAW-001",
+        "open_atomic with overwrite",
+        backend.open_atomic(&p("oa/over.txt"), &overwrite(true)),
+    );
+    if let Err(e) = writer.write_all(b"new") {
+        fail("SAW-001", "writing into the writer", "Ok(())", e);
+    }
+    has_content("AW-001", backend, "oa/over.txt", "old content");
+    ok("SAW-001", "commit()", writer.commit());
+    has_content("SAW-001", backend, "oa/over.txt", "new");
+}
+
+/// `open_atomic` without `overwrite` onto a file is `AlreadyExists` on open.
+pub fn open_atomic_without_overwrite_is_already_exists(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "oa/exists.txt", "old");
+    err_kind(
+        "SAW-012",
+        "open_atomic onto an existing file",
+        ErrorKind::AlreadyExists,
+        backend.open_atomic(&p("oa/exists.txt"), &overwrite(false)),
+    );
+    has_content("SAW-012", backend, "oa/exists.txt", "old");
+}
+
+/// Dropping an `open_atomic` writer without commit publishes nothing and
+/// leaves the store completely empty (the Rust form of "an exception inside
+/// the block cleans up").
+pub fn open_atomic_dropped_leaves_nothing(backend: &dyn Backend, _: &Settings) {
+    {
+        let mut writer = ok(
+            "SAW-001",
+            "open_atomic(\"oa/dropped.txt\")",
+            backend.open_atomic(&p("oa/dropped.txt"), &overwrite(false)),
+        );
+        if let Err(e) = writer.write_all(&[b'x'; 4096]) {
+            fail("SAW-001", "writing into the writer", "Ok(())", e);
+        }
+    }
+    holds(
+        "AW-004",
+        "exists after drop without commit",
+        !exists("AW-004", backend, "oa/dropped.txt"),
+        "false",
+        true,
+    );
+    same(
+        "AW-004",
+        "every file after the dropped writer",
+        Default::default(),
+        file_set("AW-004", backend, "", true),
+    );
+}
+
+/// Dropping an `open_atomic` writer over an existing file keeps the old
+/// content.
+pub fn open_atomic_dropped_keeps_the_old_content(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "oa/kept.txt", "old");
+    {
+        let mut writer = ok(
+            "SAW-001",
+            "open_atomic with overwrite",
+            backend.open_atomic(&p("oa/kept.txt"), &overwrite(true)),
+        );
+        if let Err(e) = writer.write_all(b"partial") {
+            fail("SAW-001", "writing into the writer", "Ok(())", e);
+        }
+    }
+    has_content("AW-001", backend, "oa/kept.txt", "old");
+}

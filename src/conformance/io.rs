@@ -1,0 +1,464 @@
+//! Probes, reads, writes and deletes on ordinary paths (contract section 2.2,
+//! `test_io.py`).
+
+use std::io::Read;
+
+use super::Settings;
+use super::support::{
+    content, err_naming, exists, fail, folder_options, has_content, holds, is_file, is_folder,
+    missing_ok, ok, overwrite, p, read, same, seed, seed_all, write, write_with,
+};
+use crate::{Backend, Content, ErrorKind};
+
+/// `exists` is false for a missing path and never fails (BE-021).
+pub fn exists_is_false_for_a_missing_path(backend: &dyn Backend, _: &Settings) {
+    holds(
+        "BE-021",
+        "exists(\"nonexistent.txt\")",
+        !exists("BE-021", backend, "nonexistent.txt"),
+        "false",
+        true,
+    );
+}
+
+/// `exists` is true after a write.
+pub fn exists_is_true_after_a_write(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "e/file.txt", "x");
+    holds(
+        "BE-004",
+        "exists after write",
+        exists("BE-004", backend, "e/file.txt"),
+        "true",
+        false,
+    );
+}
+
+/// `exists` is false after the file is deleted.
+pub fn exists_is_false_after_a_delete(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "e/gone.txt", "x");
+    ok(
+        "BE-004",
+        "delete(\"e/gone.txt\")",
+        backend.delete(&p("e/gone.txt"), missing_ok(false)),
+    );
+    holds(
+        "BE-004",
+        "exists after delete",
+        !exists("BE-004", backend, "e/gone.txt"),
+        "false",
+        true,
+    );
+}
+
+/// A written file is a file and not a folder.
+pub fn a_written_file_is_a_file_not_a_folder(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "ff/a.txt", "x");
+    holds(
+        "BE-004",
+        "is_file(\"ff/a.txt\")",
+        is_file("BE-004", backend, "ff/a.txt"),
+        "true",
+        false,
+    );
+    holds(
+        "BE-004",
+        "is_folder(\"ff/a.txt\")",
+        !is_folder("BE-004", backend, "ff/a.txt"),
+        "false",
+        true,
+    );
+}
+
+/// The parent of a written file is a folder and not a file.
+pub fn the_parent_of_a_written_file_is_a_folder(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "dir/a.txt", "x");
+    holds(
+        "BE-009",
+        "is_folder(\"dir\")",
+        is_folder("BE-009", backend, "dir"),
+        "true",
+        false,
+    );
+    holds(
+        "BE-009",
+        "is_file(\"dir\")",
+        !is_file("BE-009", backend, "dir"),
+        "false",
+        true,
+    );
+}
+
+/// `is_file` is false for a missing path.
+pub fn is_file_is_false_for_a_missing_path(backend: &dyn Backend, _: &Settings) {
+    holds(
+        "BE-021",
+        "is_file(\"nope\")",
+        !is_file("BE-021", backend, "nope"),
+        "false",
+        true,
+    );
+}
+
+/// `is_folder` is false for a missing path.
+pub fn is_folder_is_false_for_a_missing_path(backend: &dyn Backend, _: &Settings) {
+    holds(
+        "BE-021",
+        "is_folder(\"nope\")",
+        !is_folder("BE-021", backend, "nope"),
+        "false",
+        true,
+    );
+}
+
+fn probe_under_a_file(backend: &dyn Backend, probe: &str, call: fn(&dyn Backend, &str) -> bool) {
+    seed_all(backend, &[("a/b", "file"), ("file", "f")]);
+    for path in ["a/b/c", "a/b/c/d", "file/subpath"] {
+        holds(
+            "ID-209",
+            &format!("{probe}({path:?}) under a file"),
+            !call(backend, path),
+            "false (and no error)",
+            true,
+        );
+    }
+}
+
+/// `exists` is false under a file ancestor, and does not fail (ID-209).
+pub fn exists_is_false_under_a_file(backend: &dyn Backend, _: &Settings) {
+    probe_under_a_file(backend, "exists", |b, path| exists("ID-209", b, path));
+}
+
+/// `is_file` is false under a file ancestor, and does not fail (ID-209).
+pub fn is_file_is_false_under_a_file(backend: &dyn Backend, _: &Settings) {
+    probe_under_a_file(backend, "is_file", |b, path| is_file("ID-209", b, path));
+}
+
+/// `is_folder` is false under a file ancestor, and does not fail (ID-209).
+pub fn is_folder_is_false_under_a_file(backend: &dyn Backend, _: &Settings) {
+    probe_under_a_file(backend, "is_folder", |b, path| is_folder("ID-209", b, path));
+}
+
+/// A type-conflict path and a plainly missing path answer the same: false.
+pub fn probes_treat_type_conflicts_like_missing_paths(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "tc.txt", "x");
+    for path in ["tc.txt/sub", "missing/sub"] {
+        let answers = (
+            exists("BE-021", backend, path),
+            is_file("BE-021", backend, path),
+            is_folder("BE-021", backend, path),
+        );
+        same(
+            "BE-021",
+            &format!("(exists, is_file, is_folder) of {path:?}"),
+            (false, false, false),
+            answers,
+        );
+    }
+}
+
+/// `read` returns a stream of the content (SIO-001).
+pub fn read_returns_a_stream_of_the_content(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "r/stream.txt", "stream content");
+    let mut stream = ok(
+        "SIO-001",
+        "read(\"r/stream.txt\")",
+        backend.read(&p("r/stream.txt")),
+    );
+    let mut buffer = Vec::new();
+    ok(
+        "SIO-001",
+        "draining the stream",
+        stream
+            .read_to_end(&mut buffer)
+            .map_err(|e| crate::Error::io("r/stream.txt", "read", e)),
+    );
+    same(
+        "SIO-001",
+        "streamed content",
+        "stream content".as_bytes(),
+        &buffer[..],
+    );
+}
+
+/// `read_bytes` returns the content.
+pub fn read_bytes_returns_the_content(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "r/bytes.txt", "bytes content");
+    has_content("BE-004", backend, "r/bytes.txt", "bytes content");
+}
+
+/// `read` of a missing path is `NotFound` naming the path.
+pub fn read_of_a_missing_path_is_not_found(backend: &dyn Backend, _: &Settings) {
+    err_naming(
+        "BE-021",
+        "read(\"missing.txt\")",
+        ErrorKind::NotFound,
+        "missing.txt",
+        backend.read(&p("missing.txt")),
+    );
+}
+
+/// `read_bytes` of a missing path is `NotFound` naming the path.
+pub fn read_bytes_of_a_missing_path_is_not_found(backend: &dyn Backend, _: &Settings) {
+    err_naming(
+        "BE-021",
+        "read_bytes(\"missing.txt\")",
+        ErrorKind::NotFound,
+        "missing.txt",
+        read(backend, "missing.txt"),
+    );
+}
+
+/// `write` creates a readable file.
+pub fn write_creates_a_file(backend: &dyn Backend, _: &Settings) {
+    ok(
+        "BE-008",
+        "write(\"w/new.txt\")",
+        write(backend, "w/new.txt", "new"),
+    );
+    has_content("BE-008", backend, "w/new.txt", "new");
+}
+
+/// Writing an existing file without `overwrite` is `AlreadyExists` naming
+/// the path, and keeps the old content (BE-008 step 2).
+pub fn write_without_overwrite_is_already_exists(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "w/exists.txt", "old");
+    err_naming(
+        "BE-008",
+        "write onto an existing file",
+        ErrorKind::AlreadyExists,
+        "w/exists.txt",
+        write(backend, "w/exists.txt", "new"),
+    );
+    has_content("BE-008", backend, "w/exists.txt", "old");
+}
+
+/// `overwrite` replaces the content.
+pub fn write_with_overwrite_replaces_the_content(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "w/over.txt", "old content");
+    ok(
+        "BE-008",
+        "write with overwrite",
+        write_with(backend, "w/over.txt", "new", &overwrite(true)),
+    );
+    has_content("BE-008", backend, "w/over.txt", "new");
+}
+
+/// A write creates every missing intermediate folder (BE-009).
+pub fn write_creates_intermediate_folders(backend: &dyn Backend, _: &Settings) {
+    ok(
+        "BE-009",
+        "write(\"a/b/c/deep.txt\")",
+        write(backend, "a/b/c/deep.txt", "deep"),
+    );
+    for folder in ["a", "a/b", "a/b/c"] {
+        holds(
+            "BE-009",
+            &format!("is_folder({folder:?}) after a deep write"),
+            is_folder("BE-009", backend, folder),
+            "true",
+            false,
+        );
+    }
+}
+
+/// `delete` removes the file.
+pub fn delete_removes_the_file(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "d/file.txt", "x");
+    ok(
+        "BE-004",
+        "delete(\"d/file.txt\")",
+        backend.delete(&p("d/file.txt"), missing_ok(false)),
+    );
+    holds(
+        "BE-004",
+        "exists after delete",
+        !exists("BE-004", backend, "d/file.txt"),
+        "false",
+        true,
+    );
+}
+
+/// Deleting one file leaves its sibling.
+pub fn delete_keeps_the_siblings(backend: &dyn Backend, _: &Settings) {
+    seed_all(backend, &[("sib/a.txt", "a"), ("sib/b.txt", "b")]);
+    ok(
+        "BE-004",
+        "delete(\"sib/a.txt\")",
+        backend.delete(&p("sib/a.txt"), missing_ok(false)),
+    );
+    has_content("BE-004", backend, "sib/b.txt", "b");
+}
+
+/// After deleting the only file, a non-recursive `delete_folder` removes the
+/// now empty folder (explicit empty folders).
+pub fn delete_folder_removes_an_emptied_folder(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "dir/file.txt", "x");
+    ok(
+        "BE-004",
+        "delete(\"dir/file.txt\")",
+        backend.delete(&p("dir/file.txt"), missing_ok(false)),
+    );
+    ok(
+        "BE-004",
+        "delete_folder(\"dir\") of the emptied folder",
+        backend.delete_folder(&p("dir"), folder_options(false, false)),
+    );
+    holds(
+        "BE-004",
+        "exists(\"dir\") after delete_folder",
+        !exists("BE-004", backend, "dir"),
+        "false",
+        true,
+    );
+}
+
+/// A recursive `delete_folder` removes a nested tree.
+pub fn delete_folder_recursive_removes_the_tree(backend: &dyn Backend, _: &Settings) {
+    seed_all(
+        backend,
+        &[
+            ("tree/a.txt", "1"),
+            ("tree/sub/b.txt", "2"),
+            ("tree/sub/deep/c.txt", "3"),
+        ],
+    );
+    ok(
+        "BE-004",
+        "recursive delete_folder(\"tree\")",
+        backend.delete_folder(&p("tree"), folder_options(true, false)),
+    );
+    for path in ["tree", "tree/a.txt", "tree/sub", "tree/sub/deep/c.txt"] {
+        holds(
+            "BE-004",
+            &format!("exists({path:?}) after a recursive delete"),
+            !exists("BE-004", backend, path),
+            "false",
+            true,
+        );
+    }
+}
+
+/// `delete` of a missing file is `NotFound` naming the path.
+pub fn delete_of_a_missing_file_is_not_found(backend: &dyn Backend, _: &Settings) {
+    err_naming(
+        "BE-021",
+        "delete(\"missing.txt\")",
+        ErrorKind::NotFound,
+        "missing.txt",
+        backend.delete(&p("missing.txt"), missing_ok(false)),
+    );
+}
+
+/// `delete` of a missing file with `missing_ok` is silent.
+pub fn delete_of_a_missing_file_with_missing_ok_passes(backend: &dyn Backend, _: &Settings) {
+    ok(
+        "BE-021",
+        "delete(\"missing.txt\", missing_ok)",
+        backend.delete(&p("missing.txt"), missing_ok(true)),
+    );
+}
+
+/// `delete_folder` of a missing folder is `NotFound` naming the path.
+pub fn delete_folder_of_a_missing_folder_is_not_found(backend: &dyn Backend, _: &Settings) {
+    err_naming(
+        "BE-021",
+        "delete_folder(\"missing_dir\")",
+        ErrorKind::NotFound,
+        "missing_dir",
+        backend.delete_folder(&p("missing_dir"), folder_options(false, false)),
+    );
+}
+
+/// `delete_folder` of a missing folder with `missing_ok` is silent and
+/// leaves it absent.
+pub fn delete_folder_of_a_missing_folder_with_missing_ok_passes(
+    backend: &dyn Backend,
+    _: &Settings,
+) {
+    ok(
+        "BE-021",
+        "delete_folder(\"missing_dir\", missing_ok)",
+        backend.delete_folder(&p("missing_dir"), folder_options(false, true)),
+    );
+    holds(
+        "BE-021",
+        "exists(\"missing_dir\")",
+        !exists("BE-021", backend, "missing_dir"),
+        "false",
+        true,
+    );
+}
+
+fn round_trip(backend: &dyn Backend, data: Vec<u8>) {
+    let size = data.len();
+    ok(
+        "BE-008",
+        &format!("write of {size} bytes"),
+        backend.write(
+            &p("rt/file.bin"),
+            Content::from(data.clone()),
+            &overwrite(false),
+        ),
+    );
+    let found = content("BE-008", backend, "rt/file.bin");
+    if found != data {
+        fail(
+            "BE-008",
+            "content read back",
+            format_args!("{size} bytes as written"),
+            format_args!("{} bytes, differing", found.len()),
+        );
+    }
+}
+
+/// Empty content round-trips.
+pub fn round_trip_empty(backend: &dyn Backend, _: &Settings) {
+    round_trip(backend, Vec::new());
+}
+
+/// Every byte value round-trips.
+pub fn round_trip_binary(backend: &dyn Backend, _: &Settings) {
+    round_trip(backend, (0..=255u8).chain((0..=255u8).rev()).collect());
+}
+
+/// UTF-8 text round-trips.
+pub fn round_trip_text(backend: &dyn Backend, _: &Settings) {
+    round_trip(backend, "hello, wörld ✓\nline two\r\n".as_bytes().to_vec());
+}
+
+/// 10 000 bytes round-trip.
+pub fn round_trip_large(backend: &dyn Backend, _: &Settings) {
+    round_trip(backend, (0..10_000u32).map(|i| (i % 251) as u8).collect());
+}
+
+/// A listed file's name is its last path segment (`x.txt`).
+pub fn listed_files_carry_their_name(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "ln/x.txt", "x");
+    let listing = ok(
+        "BE-014",
+        "list_files(\"ln\")",
+        backend.list_files(&p("ln"), crate::ListOptions::new()),
+    );
+    let infos: Vec<_> = listing
+        .map(|i| ok("BE-014", "list_files item", i))
+        .collect();
+    same("BE-014", "number of files in ln", 1, infos.len());
+    same("BE-014", "FileInfo.name", "x.txt", infos[0].name.as_str());
+    same(
+        "BE-014",
+        "FileInfo.path",
+        "ln/x.txt",
+        infos[0].path.as_str(),
+    );
+}
+
+/// `get_file_info(..).size` is the number of bytes written.
+pub fn file_info_size_is_the_written_length(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "sz/file.bin", [7u8; 1234]);
+    let info = ok(
+        "BE-004",
+        "get_file_info(\"sz/file.bin\")",
+        backend.get_file_info(&p("sz/file.bin")),
+    );
+    same("BE-004", "FileInfo.size", 1234, info.size);
+}

@@ -1,0 +1,233 @@
+//! `rename` (the contract's `move`) and `copy`, including operations onto
+//! themselves (`TestBackendMoveCopy`, `TestMoveCopyOverwrite`,
+//! `TestMoveCopySelfOperation`).
+
+use super::Settings;
+use super::support::{
+    Transfer, err_kind, err_naming, exists, fail, has_content, holds, is_folder, ok, same, seed,
+    seed_all,
+};
+use crate::{Backend, ErrorKind};
+
+fn moves_or_copies(backend: &dyn Backend, op: Transfer) {
+    seed(backend, "mc/src.txt", "payload");
+    ok(
+        "BE-004",
+        &format!("{op:?}(\"mc/src.txt\", \"mc/dst.txt\")"),
+        op.run(backend, "mc/src.txt", "mc/dst.txt", false),
+    );
+    has_content("BE-004", backend, "mc/dst.txt", "payload");
+    let kept = exists("BE-004", backend, "mc/src.txt");
+    same(
+        "BE-004",
+        &format!("source exists after {op:?}"),
+        op == Transfer::Copy,
+        kept,
+    );
+    if kept {
+        has_content("BE-004", backend, "mc/src.txt", "payload");
+    }
+}
+
+/// `rename` removes the source and the destination has its content.
+pub fn rename_moves_the_content(backend: &dyn Backend, _: &Settings) {
+    moves_or_copies(backend, Transfer::Rename);
+}
+
+/// `copy` keeps the source and the destination has its content.
+pub fn copy_copies_the_content(backend: &dyn Backend, _: &Settings) {
+    moves_or_copies(backend, Transfer::Copy);
+}
+
+fn missing(backend: &dyn Backend, op: Transfer) {
+    err_naming(
+        "BE-021",
+        &format!("{op:?}(\"nope.txt\", \"dst.txt\")"),
+        ErrorKind::NotFound,
+        "nope.txt",
+        op.run(backend, "nope.txt", "dst.txt", false),
+    );
+}
+
+/// `rename` of a missing source is `NotFound` naming it.
+pub fn rename_of_a_missing_source_is_not_found(backend: &dyn Backend, _: &Settings) {
+    missing(backend, Transfer::Rename);
+}
+
+/// `copy` of a missing source is `NotFound` naming it.
+pub fn copy_of_a_missing_source_is_not_found(backend: &dyn Backend, _: &Settings) {
+    missing(backend, Transfer::Copy);
+}
+
+fn already_exists(backend: &dyn Backend, op: Transfer) {
+    seed_all(backend, &[("mc/a.txt", "a"), ("mc/b.txt", "b")]);
+    let e = err_naming(
+        "BE-008",
+        &format!("{op:?}(\"mc/a.txt\", \"mc/b.txt\") without overwrite"),
+        ErrorKind::AlreadyExists,
+        "mc/b.txt",
+        op.run(backend, "mc/a.txt", "mc/b.txt", false),
+    );
+    same("BE-008", "the error's path", Some("mc/b.txt"), e.path());
+    has_content("BE-008", backend, "mc/a.txt", "a");
+    has_content("BE-008", backend, "mc/b.txt", "b");
+}
+
+/// `rename` onto an existing file without `overwrite` is `AlreadyExists`
+/// naming the destination; both files are unchanged.
+pub fn rename_without_overwrite_is_already_exists(backend: &dyn Backend, _: &Settings) {
+    already_exists(backend, Transfer::Rename);
+}
+
+/// The same for `copy`.
+pub fn copy_without_overwrite_is_already_exists(backend: &dyn Backend, _: &Settings) {
+    already_exists(backend, Transfer::Copy);
+}
+
+fn overwrites(backend: &dyn Backend, op: Transfer) {
+    seed_all(backend, &[("mc/a.txt", "new content"), ("mc/b.txt", "old")]);
+    ok(
+        "BE-008",
+        &format!("{op:?} with overwrite"),
+        op.run(backend, "mc/a.txt", "mc/b.txt", true),
+    );
+    has_content("BE-008", backend, "mc/b.txt", "new content");
+    same(
+        "BE-004",
+        &format!("source exists after {op:?}"),
+        op == Transfer::Copy,
+        exists("BE-004", backend, "mc/a.txt"),
+    );
+}
+
+/// `rename` with `overwrite` replaces the destination.
+pub fn rename_with_overwrite_replaces_the_destination(backend: &dyn Backend, _: &Settings) {
+    overwrites(backend, Transfer::Rename);
+}
+
+/// `copy` with `overwrite` replaces the destination and keeps the source.
+pub fn copy_with_overwrite_replaces_the_destination(backend: &dyn Backend, _: &Settings) {
+    overwrites(backend, Transfer::Copy);
+}
+
+fn creates_parents(backend: &dyn Backend, op: Transfer) {
+    seed(backend, "src/f.txt", "data");
+    ok(
+        "BE-009",
+        &format!("{op:?} into a new folder"),
+        op.run(backend, "src/f.txt", "new/deep/dst.txt", false),
+    );
+    has_content("BE-009", backend, "new/deep/dst.txt", "data");
+    for folder in ["new", "new/deep"] {
+        holds(
+            "BE-009",
+            &format!("is_folder({folder:?})"),
+            is_folder("BE-009", backend, folder),
+            "true",
+            false,
+        );
+    }
+}
+
+/// `rename` creates the destination's missing parents.
+pub fn rename_creates_destination_parents(backend: &dyn Backend, _: &Settings) {
+    creates_parents(backend, Transfer::Rename);
+}
+
+/// `copy` creates the destination's missing parents.
+pub fn copy_creates_destination_parents(backend: &dyn Backend, _: &Settings) {
+    creates_parents(backend, Transfer::Copy);
+}
+
+/// `rename` of the last file of a folder keeps the (now empty) folder.
+pub fn rename_keeps_the_source_folder(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "only/f.txt", "data");
+    ok(
+        "BE-004",
+        "rename(\"only/f.txt\", \"elsewhere.txt\")",
+        Transfer::Rename.run(backend, "only/f.txt", "elsewhere.txt", false),
+    );
+    holds(
+        "BE-004",
+        "is_folder(\"only\") after moving its last file",
+        is_folder("BE-004", backend, "only"),
+        "true (the parent is not pruned)",
+        false,
+    );
+}
+
+fn self_op(backend: &dyn Backend, op: Transfer) {
+    seed(backend, "self/f.txt", "data");
+    for overwrite in [false, true] {
+        ok(
+            "BE-004",
+            &format!("{op:?}(\"self/f.txt\", \"self/f.txt\", overwrite={overwrite})"),
+            op.run(backend, "self/f.txt", "self/f.txt", overwrite),
+        );
+        has_content("BE-004", backend, "self/f.txt", "data");
+    }
+}
+
+/// `rename` of a file onto itself is a no-op, with or without overwrite.
+pub fn rename_onto_itself_keeps_the_data(backend: &dyn Backend, _: &Settings) {
+    self_op(backend, Transfer::Rename);
+}
+
+/// `copy` of a file onto itself is a no-op, with or without overwrite.
+pub fn copy_onto_itself_keeps_the_data(backend: &dyn Backend, _: &Settings) {
+    self_op(backend, Transfer::Copy);
+}
+
+fn self_missing(backend: &dyn Backend, op: Transfer) {
+    for overwrite in [false, true] {
+        err_kind(
+            "BE-021",
+            &format!("{op:?}(\"ghost\", \"ghost\", overwrite={overwrite})"),
+            ErrorKind::NotFound,
+            op.run(backend, "ghost", "ghost", overwrite),
+        );
+    }
+    holds(
+        "BE-021",
+        "exists(\"ghost\")",
+        !exists("BE-021", backend, "ghost"),
+        "false",
+        true,
+    );
+}
+
+/// `rename` of a missing path onto itself is `NotFound`.
+pub fn rename_of_a_missing_path_onto_itself_is_not_found(backend: &dyn Backend, _: &Settings) {
+    self_missing(backend, Transfer::Rename);
+}
+
+/// `copy` of a missing path onto itself is `NotFound`.
+pub fn copy_of_a_missing_path_onto_itself_is_not_found(backend: &dyn Backend, _: &Settings) {
+    self_missing(backend, Transfer::Copy);
+}
+
+fn self_folder(backend: &dyn Backend, op: Transfer) {
+    seed(backend, "sd/child.txt", "child");
+    for overwrite in [false, true] {
+        match op.run(backend, "sd", "sd", overwrite) {
+            Err(e) if e.kind() == ErrorKind::InvalidPath => {}
+            found => fail(
+                "BE-021",
+                &format!("{op:?}(\"sd\", \"sd\") of a folder"),
+                "Err(InvalidPath)",
+                found,
+            ),
+        }
+    }
+    has_content("BE-021", backend, "sd/child.txt", "child");
+}
+
+/// `rename` of a folder onto itself is `InvalidPath`.
+pub fn rename_of_a_folder_onto_itself_is_invalid_path(backend: &dyn Backend, _: &Settings) {
+    self_folder(backend, Transfer::Rename);
+}
+
+/// `copy` of a folder onto itself is `InvalidPath`.
+pub fn copy_of_a_folder_onto_itself_is_invalid_path(backend: &dyn Backend, _: &Settings) {
+    self_folder(backend, Transfer::Copy);
+}

@@ -1,0 +1,243 @@
+//! The root, spelled `""` or `"."`: always an existing folder, never a file,
+//! never the target of a file operation (BE-029, `TestBackendRootPath`).
+
+use std::io::Write;
+
+use super::Settings;
+use super::support::{
+    ROOTS, Transfer, drain, err_kind, exists, fail, has_content, holds, is_file, is_folder,
+    missing_ok, ok, overwrite, p, same, seed,
+};
+use crate::{Backend, Content, Error, ErrorKind};
+
+fn about_the_root(clause: &str, what: &str, error: &Error) {
+    let path = error.path().unwrap_or("<none>");
+    holds(
+        clause,
+        &format!("{what}: the error's path"),
+        path.is_empty() || path == ".",
+        "a root spelling (\"\" or \".\")",
+        path,
+    );
+}
+
+fn root_answers(backend: &dyn Backend) {
+    for root in ROOTS {
+        let found = (
+            exists("BE-029", backend, root),
+            is_folder("BE-029", backend, root),
+            is_file("BE-029", backend, root),
+        );
+        same(
+            "BE-029",
+            &format!("(exists, is_folder, is_file) of {root:?}"),
+            (true, true, false),
+            found,
+        );
+    }
+}
+
+/// On an empty backend the root exists, is a folder and is not a file.
+pub fn the_root_is_a_folder(backend: &dyn Backend, _: &Settings) {
+    root_answers(backend);
+}
+
+/// The same holds once the backend has content.
+pub fn the_root_is_a_folder_with_content(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "some/file.txt", "x");
+    root_answers(backend);
+}
+
+/// `get_folder_info` of the root aggregates the whole store: 2 files of 2
+/// and 3 bytes give 2 and 5.
+pub fn folder_info_of_the_root_aggregates_everything(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "one.txt", "12");
+    seed(backend, "deep/two.txt", "345");
+    for root in ROOTS {
+        let info = ok(
+            "BE-029",
+            &format!("get_folder_info({root:?})"),
+            backend.get_folder_info(&p(root)),
+        );
+        same(
+            "BE-029",
+            &format!("(file_count, total_size) of {root:?}"),
+            (2, 5),
+            (info.file_count, info.total_size),
+        );
+    }
+}
+
+/// `get_folder_info` of an empty root does not fail and counts 0.
+pub fn folder_info_of_an_empty_root_is_zero(backend: &dyn Backend, _: &Settings) {
+    for root in ROOTS {
+        let info = ok(
+            "BE-029",
+            &format!("get_folder_info({root:?}) on an empty backend"),
+            backend.get_folder_info(&p(root)),
+        );
+        same(
+            "BE-029",
+            "(file_count, total_size)",
+            (0, 0),
+            (info.file_count, info.total_size),
+        );
+    }
+}
+
+fn file_op_on_root<T: std::fmt::Debug>(op: &str, call: impl Fn(&str) -> crate::Result<T>) {
+    for root in ROOTS {
+        let what = format!("{op}({root:?})");
+        let error = err_kind("BE-029", &what, ErrorKind::InvalidPath, call(root));
+        about_the_root("BE-029", &what, &error);
+    }
+}
+
+/// `read` of the root is `InvalidPath` about the root (drained if it returns).
+pub fn read_of_the_root_is_invalid_path(backend: &dyn Backend, _: &Settings) {
+    file_op_on_root("read", |root| {
+        backend
+            .read(&p(root))
+            .and_then(|s| drain(s).map_err(|e| Error::io(root, "drain", e)))
+    });
+}
+
+/// `read_bytes` of the root is `InvalidPath` about the root.
+pub fn read_bytes_of_the_root_is_invalid_path(backend: &dyn Backend, _: &Settings) {
+    file_op_on_root("read_bytes", |root| backend.read_bytes(&p(root)));
+}
+
+/// `read_seekable` of the root is `InvalidPath` about the root.
+pub fn read_seekable_of_the_root_is_invalid_path(backend: &dyn Backend, _: &Settings) {
+    file_op_on_root("read_seekable", |root| {
+        backend
+            .read_seekable(&p(root))
+            .and_then(|s| drain(s).map_err(|e| Error::io(root, "drain", e)))
+    });
+}
+
+/// `get_file_info` of the root is `InvalidPath` about the root.
+pub fn file_info_of_the_root_is_invalid_path(backend: &dyn Backend, _: &Settings) {
+    file_op_on_root("get_file_info", |root| backend.get_file_info(&p(root)));
+}
+
+/// `delete` of the root is `InvalidPath` about the root.
+pub fn delete_of_the_root_is_invalid_path(backend: &dyn Backend, _: &Settings) {
+    file_op_on_root("delete", |root| backend.delete(&p(root), missing_ok(false)));
+}
+
+/// `rename` with the root as source is `InvalidPath` about the root.
+pub fn rename_from_the_root_is_invalid_path(backend: &dyn Backend, _: &Settings) {
+    file_op_on_root("rename(root, dst)", |root| {
+        Transfer::Rename.run(backend, root, "moved.txt", false)
+    });
+}
+
+/// `copy` with the root as source is `InvalidPath` about the root.
+pub fn copy_from_the_root_is_invalid_path(backend: &dyn Backend, _: &Settings) {
+    file_op_on_root("copy(root, dst)", |root| {
+        Transfer::Copy.run(backend, root, "copied.txt", false)
+    });
+}
+
+/// `delete(root, missing_ok)` is still `InvalidPath`, and a seeded file
+/// survives (type mismatch outranks `missing_ok`).
+pub fn delete_of_the_root_with_missing_ok_still_fails(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "survivor.txt", "alive");
+    file_op_on_root("delete(.., missing_ok)", |root| {
+        backend.delete(&p(root), missing_ok(true))
+    });
+    has_content("BE-021", backend, "survivor.txt", "alive");
+}
+
+fn write_to_root(
+    backend: &dyn Backend,
+    op: &str,
+    call: impl Fn(&str, bool) -> crate::Result<crate::WriteResult>,
+) {
+    seed(backend, "seed.txt", "seed");
+    for root in ROOTS {
+        for overwrite in [false, true] {
+            let what = format!("{op}({root:?}, overwrite={overwrite})");
+            let error = err_kind(
+                "BE-008",
+                &what,
+                ErrorKind::InvalidPath,
+                call(root, overwrite),
+            );
+            about_the_root("BE-008", &what, &error);
+            has_content("BE-008", backend, "seed.txt", "seed");
+            holds(
+                "BE-029",
+                &format!("is_folder(root) after {what}"),
+                is_folder("BE-029", backend, root),
+                "true",
+                false,
+            );
+        }
+    }
+}
+
+/// `write` to the root is refused with `InvalidPath`; the store survives.
+pub fn write_to_the_root_is_refused(backend: &dyn Backend, _: &Settings) {
+    write_to_root(backend, "write", |root, on| {
+        backend.write(&p(root), Content::from("x"), &overwrite(on))
+    });
+}
+
+/// `write_atomic` to the root is refused with `InvalidPath`; the store survives.
+pub fn write_atomic_to_the_root_is_refused(backend: &dyn Backend, _: &Settings) {
+    write_to_root(backend, "write_atomic", |root, on| {
+        backend.write_atomic(&p(root), Content::from("x"), &overwrite(on))
+    });
+}
+
+/// `open_atomic` to the root is refused with `InvalidPath`, on open or on
+/// commit; the store survives.
+pub fn open_atomic_to_the_root_is_refused(backend: &dyn Backend, _: &Settings) {
+    write_to_root(backend, "open_atomic", |root, on| {
+        let mut writer = backend.open_atomic(&p(root), &overwrite(on))?;
+        if let Err(e) = writer.write_all(b"x") {
+            fail("SAW-012", "writing into an open_atomic writer", "Ok(())", e);
+        }
+        writer.commit()
+    });
+}
+
+fn root_as_destination(backend: &dyn Backend, op: Transfer) {
+    seed(backend, "src.txt", "source");
+    for root in ROOTS {
+        let what = format!("{op:?}(\"src.txt\", {root:?})");
+        let error = err_kind(
+            "BE-029",
+            &what,
+            ErrorKind::InvalidPath,
+            op.run(backend, "src.txt", root, true),
+        );
+        about_the_root("BE-029", &what, &error);
+        holds(
+            "BE-029",
+            &format!("the source still exists after {what}"),
+            exists("BE-029", backend, "src.txt"),
+            "true",
+            false,
+        );
+        holds(
+            "BE-029",
+            &format!("the root is still a folder after {what}"),
+            is_folder("BE-029", backend, root),
+            "true",
+            false,
+        );
+    }
+}
+
+/// The root as `rename` destination is `InvalidPath`; the source survives.
+pub fn rename_to_the_root_is_refused(backend: &dyn Backend, _: &Settings) {
+    root_as_destination(backend, Transfer::Rename);
+}
+
+/// The root as `copy` destination is `InvalidPath`; the source survives.
+pub fn copy_to_the_root_is_refused(backend: &dyn Backend, _: &Settings) {
+    root_as_destination(backend, Transfer::Copy);
+}

@@ -1,0 +1,327 @@
+//! Small helpers the checks share: seeding, listing, and failure messages that
+//! cite a contract clause and show what was expected and what was found.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Debug;
+use std::io::Read;
+
+use crate::{
+    Backend, Child, Content, DeleteFolderOptions, DeleteOptions, Error, ErrorKind, ListOptions,
+    Metadata, RemotePath, Result, TransferOptions, WriteOptions,
+};
+
+/// The two spellings of the root.
+pub(crate) const ROOTS: [&str; 2] = ["", "."];
+
+/// A path the check knows to be valid.
+#[track_caller]
+pub(crate) fn p(raw: &str) -> RemotePath {
+    match RemotePath::parse(raw) {
+        Ok(path) => path,
+        Err(e) => panic!("conformance check bug: {raw:?} is not a valid path: {e}"),
+    }
+}
+
+/// Fails the check: `[clause] what: expected E, found F`.
+#[track_caller]
+pub(crate) fn fail(clause: &str, what: &str, expected: impl Debug, found: impl Debug) -> ! {
+    panic!("[{clause}] {what}\n  expected: {expected:?}\n     found: {found:?}")
+}
+
+/// Fails unless `expected == found`.
+#[track_caller]
+pub(crate) fn same<T: PartialEq + Debug>(clause: &str, what: &str, expected: T, found: T) {
+    if expected != found {
+        fail(clause, what, expected, found);
+    }
+}
+
+/// Fails unless `condition`; `expected` describes what should have held.
+#[track_caller]
+pub(crate) fn holds(clause: &str, what: &str, condition: bool, expected: &str, found: impl Debug) {
+    if !condition {
+        fail(clause, what, format_args!("{expected}"), found);
+    }
+}
+
+/// The value of a call that must succeed.
+#[track_caller]
+pub(crate) fn ok<T>(clause: &str, what: &str, result: Result<T>) -> T {
+    match result {
+        Ok(value) => value,
+        Err(e) => fail(clause, what, "Ok(..)", e),
+    }
+}
+
+/// The error of a call that must fail with `expected`.
+#[track_caller]
+pub(crate) fn err_kind<T: Debug>(
+    clause: &str,
+    what: &str,
+    expected: ErrorKind,
+    result: Result<T>,
+) -> Error {
+    match result {
+        Err(e) if e.kind() == expected => e,
+        Err(e) => fail(clause, what, format_args!("Err({expected:?})"), e),
+        Ok(value) => fail(
+            clause,
+            what,
+            format_args!("Err({expected:?})"),
+            Ok::<T, ()>(value),
+        ),
+    }
+}
+
+/// Like [`err_kind`], and the message must name `named`.
+#[track_caller]
+pub(crate) fn err_naming<T: Debug>(
+    clause: &str,
+    what: &str,
+    expected: ErrorKind,
+    named: &str,
+    result: Result<T>,
+) -> Error {
+    let e = err_kind(clause, what, expected, result);
+    if !e.to_string().contains(named) {
+        fail(
+            clause,
+            what,
+            format_args!("a message naming '{named}'"),
+            e.to_string(),
+        );
+    }
+    e
+}
+
+/// Writes `content` at `path` (setup; fails the check when refused).
+#[track_caller]
+pub(crate) fn seed(backend: &dyn Backend, path: &str, content: impl AsRef<[u8]>) {
+    let content = Content::from(content.as_ref());
+    if let Err(e) = backend.write(&p(path), content, &WriteOptions::new().overwrite(true)) {
+        panic!("setup: writing {path:?} failed: {e}");
+    }
+}
+
+/// Writes every `(path, content)`.
+#[track_caller]
+pub(crate) fn seed_all(backend: &dyn Backend, files: &[(&str, &str)]) {
+    for (path, content) in files {
+        seed(backend, path, content);
+    }
+}
+
+/// Writes with options.
+pub(crate) fn write_with(
+    backend: &dyn Backend,
+    path: &str,
+    content: &str,
+    options: &WriteOptions,
+) -> Result<crate::WriteResult> {
+    backend.write(&p(path), Content::from(content), options)
+}
+
+/// Writes without options.
+pub(crate) fn write(
+    backend: &dyn Backend,
+    path: &str,
+    content: &str,
+) -> Result<crate::WriteResult> {
+    write_with(backend, path, content, &WriteOptions::new())
+}
+
+/// The content of a file, or the failure.
+pub(crate) fn read(backend: &dyn Backend, path: &str) -> Result<Vec<u8>> {
+    backend.read_bytes(&p(path)).map(|b| b.to_vec())
+}
+
+/// The content of a file that must be readable.
+#[track_caller]
+pub(crate) fn content(clause: &str, backend: &dyn Backend, path: &str) -> Vec<u8> {
+    ok(clause, &format!("reading {path:?}"), read(backend, path))
+}
+
+/// Fails unless the file at `path` holds `expected`.
+#[track_caller]
+pub(crate) fn has_content(clause: &str, backend: &dyn Backend, path: &str, expected: &str) {
+    let found = content(clause, backend, path);
+    if found != expected.as_bytes() {
+        fail(
+            clause,
+            &format!("content of {path:?}"),
+            expected,
+            String::from_utf8_lossy(&found),
+        );
+    }
+}
+
+/// A probe answer (fails the check when the probe itself fails).
+#[track_caller]
+pub(crate) fn exists(clause: &str, backend: &dyn Backend, path: &str) -> bool {
+    ok(
+        clause,
+        &format!("exists({path:?})"),
+        backend.exists(&p(path)),
+    )
+}
+
+/// `is_file` (fails the check when the probe fails).
+#[track_caller]
+pub(crate) fn is_file(clause: &str, backend: &dyn Backend, path: &str) -> bool {
+    ok(
+        clause,
+        &format!("is_file({path:?})"),
+        backend.is_file(&p(path)),
+    )
+}
+
+/// `is_folder` (fails the check when the probe fails).
+#[track_caller]
+pub(crate) fn is_folder(clause: &str, backend: &dyn Backend, path: &str) -> bool {
+    ok(
+        clause,
+        &format!("is_folder({path:?})"),
+        backend.is_folder(&p(path)),
+    )
+}
+
+/// Paths of `list_files`, in the order yielded.
+#[track_caller]
+pub(crate) fn file_paths(
+    clause: &str,
+    backend: &dyn Backend,
+    path: &str,
+    options: ListOptions,
+) -> Vec<String> {
+    let what = format!("list_files({path:?}, {options:?})");
+    ok(clause, &what, backend.list_files(&p(path), options))
+        .map(|item| ok(clause, &what, item).path.to_string())
+        .collect()
+}
+
+/// Paths of `list_files` as a set; duplicates fail the check.
+#[track_caller]
+pub(crate) fn file_set(
+    clause: &str,
+    backend: &dyn Backend,
+    path: &str,
+    recursive: bool,
+) -> BTreeSet<String> {
+    let options = ListOptions::new().recursive(recursive);
+    unique(
+        clause,
+        "list_files",
+        file_paths(clause, backend, path, options),
+    )
+}
+
+/// Paths of `list_folders`, in the order yielded.
+#[track_caller]
+pub(crate) fn folder_paths(clause: &str, backend: &dyn Backend, path: &str) -> Vec<String> {
+    let what = format!("list_folders({path:?})");
+    ok(clause, &what, backend.list_folders(&p(path)))
+        .map(|item| ok(clause, &what, item).path.to_string())
+        .collect()
+}
+
+/// Paths of `list_folders` as a set; duplicates fail the check.
+#[track_caller]
+pub(crate) fn folder_set(clause: &str, backend: &dyn Backend, path: &str) -> BTreeSet<String> {
+    unique(clause, "list_folders", folder_paths(clause, backend, path))
+}
+
+/// `iter_children` as `("file" | "folder", path)`, in the order yielded.
+#[track_caller]
+pub(crate) fn children(clause: &str, backend: &dyn Backend, path: &str) -> Vec<(String, String)> {
+    let what = format!("iter_children({path:?})");
+    ok(clause, &what, backend.iter_children(&p(path)))
+        .map(|item| match ok(clause, &what, item) {
+            Child::File(f) => ("file".to_owned(), f.path.to_string()),
+            Child::Folder(d) => ("folder".to_owned(), d.path.to_string()),
+        })
+        .collect()
+}
+
+/// The items as a set, failing on duplicates.
+#[track_caller]
+pub(crate) fn unique<T: Ord + Debug + Clone>(
+    clause: &str,
+    what: &str,
+    items: Vec<T>,
+) -> BTreeSet<T> {
+    let set: BTreeSet<T> = items.iter().cloned().collect();
+    if set.len() != items.len() {
+        fail(clause, &format!("{what} yielded duplicates"), &set, &items);
+    }
+    set
+}
+
+/// A set of owned strings.
+pub(crate) fn set(items: &[&str]) -> BTreeSet<String> {
+    items.iter().map(|s| (*s).to_owned()).collect()
+}
+
+/// Every file and its content, via a recursive listing of the root.
+#[track_caller]
+pub(crate) fn snapshot(clause: &str, backend: &dyn Backend) -> BTreeMap<String, Vec<u8>> {
+    file_set(clause, backend, "", true)
+        .into_iter()
+        .map(|path| {
+            let bytes = content(clause, backend, &path);
+            (path, bytes)
+        })
+        .collect()
+}
+
+/// Drains a stream from `read`.
+pub(crate) fn drain(mut reader: impl Read) -> std::io::Result<Vec<u8>> {
+    let mut buffer = Vec::new();
+    reader.read_to_end(&mut buffer)?;
+    Ok(buffer)
+}
+
+/// One metadata entry.
+pub(crate) fn metadata(key: &str, value: &str) -> Metadata {
+    [(key.to_owned(), value.to_owned())].into()
+}
+
+/// Shorthands for options.
+pub(crate) fn overwrite(on: bool) -> WriteOptions {
+    WriteOptions::new().overwrite(on)
+}
+
+pub(crate) fn transfer(on: bool) -> TransferOptions {
+    TransferOptions::new().overwrite(on)
+}
+
+pub(crate) fn missing_ok(on: bool) -> DeleteOptions {
+    DeleteOptions::new().missing_ok(on)
+}
+
+pub(crate) fn folder_options(recursive: bool, missing_ok: bool) -> DeleteFolderOptions {
+    DeleteFolderOptions::new()
+        .recursive(recursive)
+        .missing_ok(missing_ok)
+}
+
+/// Rename or copy, for checks that hold for both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Transfer {
+    Rename,
+    Copy,
+}
+
+impl Transfer {
+    pub(crate) fn run(
+        self,
+        backend: &dyn Backend,
+        src: &str,
+        dst: &str,
+        overwrite: bool,
+    ) -> Result<()> {
+        match self {
+            Transfer::Rename => backend.rename(&p(src), &p(dst), transfer(overwrite)),
+            Transfer::Copy => backend.copy(&p(src), &p(dst), transfer(overwrite)),
+        }
+    }
+}
