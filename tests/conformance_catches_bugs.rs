@@ -258,7 +258,7 @@ impl Backend for Broken {
             })));
         }
         let base = path.clone();
-        let files = self.inner.list_files(path, options)?;
+        let files = self.inner.list_files(path, options.clone())?;
         Ok(match self.bug {
             Bug::RecursiveListingSkipsDepth3 => Box::new(
                 files.filter(move |f| f.as_ref().map_or(true, |f| depth_below(&f.path, &base) < 3)),

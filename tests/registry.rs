@@ -263,7 +263,10 @@ fn an_unknown_type_lists_the_known_ones() {
         .backend("x", BackendConfig::new("s4"))
         .store("data", StoreProfile::new("x", ""));
     let registry = Registry::new(config).unwrap();
-    assert_eq!(registry.backend_types().collect::<Vec<_>>(), ["local", "memory"]);
+    assert_eq!(
+        registry.backend_types().collect::<Vec<_>>(),
+        ["local", "memory"]
+    );
     let err = registry.get_store("data").unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -443,7 +446,10 @@ fn the_local_type_builds_a_local_backend_rooted_at_its_option() {
     let store = registry.get_store("files").unwrap();
     store.write_text("a.txt", "on disk").unwrap();
     assert_eq!(store.backend().name(), "local");
-    assert_eq!(std::fs::read_to_string(dir.path().join("files/a.txt")).unwrap(), "on disk");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("files/a.txt")).unwrap(),
+        "on disk"
+    );
 }
 
 #[rstest]

@@ -78,6 +78,8 @@ use crate::{Capability, CapabilitySet, Error, Result};
 /// ```
 pub struct LocalBackend {
     root: Root,
+    // Declared after `root` so the directory outlives every use of it.
+    owned_dir: Option<tempfile::TempDir>,
 }
 
 impl LocalBackend {
@@ -113,8 +115,36 @@ impl LocalBackend {
         let dir = fs::canonicalize(given).map_err(|e| unavailable(e, "cannot resolve the root"))?;
         let backend = LocalBackend {
             root: Root::new(dir),
+            owned_dir: None,
         };
         backend.probe_root()?;
+        Ok(backend)
+    }
+
+    /// A backend rooted at a fresh temporary directory that is removed, with
+    /// everything in it, when the backend is dropped: handy for tests and for
+    /// `conformance_suite!` factories.
+    ///
+    /// ```
+    /// use remote_store::backends::LocalBackend;
+    /// use remote_store::Store;
+    ///
+    /// let store = Store::new(LocalBackend::temporary()?, "")?;
+    /// store.write_text("a.txt", "on disk")?;
+    /// assert_eq!(store.read_text("a.txt")?, "on disk");
+    /// # Ok::<(), remote_store::Error>(())
+    /// ```
+    pub fn temporary() -> Result<Self> {
+        let dir = tempfile::Builder::new()
+            .prefix("remote-store-local-")
+            .tempdir()
+            .map_err(|e| Error::BackendUnavailable {
+                path: std::env::temp_dir().to_string_lossy().into_owned(),
+                backend: Some(NAME.to_owned()),
+                reason: format!("cannot create a temporary root: {e}"),
+            })?;
+        let mut backend = LocalBackend::new(dir.path())?;
+        backend.owned_dir = Some(dir);
         Ok(backend)
     }
 
