@@ -127,12 +127,12 @@ pub(super) fn copy(
     dst: &RemotePath,
     options: TransferOptions,
 ) -> Result<()> {
-    let metadata = check_source(root, src)?;
+    check_source(root, src)?;
     if src == dst {
         return Ok(());
     }
     let probe = check_destination(root, dst, options.overwrite)?;
-    let mut source = open_file(root, src, &metadata)?;
+    let (mut source, _) = open_file(root, src)?;
     let mut temp = stage(root, dst, staging_depth(dst, &probe))?;
     fill_from(&mut temp, &mut source, dst)?;
     drop(source);
