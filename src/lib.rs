@@ -30,6 +30,8 @@ mod capability;
 pub mod conformance;
 mod error;
 pub mod ext;
+#[cfg(any(feature = "model", feature = "arbitrary"))]
+pub mod model;
 mod models;
 mod options;
 mod path;

@@ -1,0 +1,136 @@
+//! `arbitrary::Arbitrary` for [`Op`], so libFuzzer drives the same ops as
+//! proptest, over the same alphabet.
+
+use arbitrary::{Arbitrary, Result, Unstructured};
+
+use super::op::{MAX_DEPTH, METADATA_VALUES, Op, SEGMENTS, Source, alphabet_path};
+use crate::RemotePath;
+
+fn path(u: &mut Unstructured<'_>) -> Result<RemotePath> {
+    let depth = match u.int_in_range(0..=9u8)? {
+        0 => 0,
+        1..=3 => 1,
+        4..=6 => 2,
+        7 | 8 => 3,
+        _ => MAX_DEPTH,
+    };
+    let indices = (0..depth)
+        .map(|_| u.choose_index(SEGMENTS.len()))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(alphabet_path(&indices))
+}
+
+fn content(u: &mut Unstructured<'_>) -> Result<Vec<u8>> {
+    let len = u.int_in_range(0..=3usize)?;
+    (0..len).map(|_| Ok(*u.choose(b"xyz")?)).collect()
+}
+
+fn metadata(u: &mut Unstructured<'_>) -> Result<Option<String>> {
+    Ok(if u.ratio(1, 4)? {
+        Some((*u.choose(&METADATA_VALUES)?).to_owned())
+    } else {
+        None
+    })
+}
+
+impl<'a> Arbitrary<'a> for Source {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(match u.int_in_range(0..=8u8)? {
+            0..=5 => Source::Bytes,
+            6 | 7 => Source::Reader,
+            _ => Source::FailingReader(u.int_in_range(0..=2)?),
+        })
+    }
+}
+
+impl<'a> Arbitrary<'a> for Op {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(match u.int_in_range(0..=20u8)? {
+            0 => Op::Exists(path(u)?),
+            1 => Op::IsFile(path(u)?),
+            2 => Op::IsFolder(path(u)?),
+            3 => Op::Read(path(u)?),
+            4 => Op::ReadBytes(path(u)?),
+            5 => Op::ReadSeekable(path(u)?),
+            6 | 7 => Op::Write {
+                path: path(u)?,
+                content: content(u)?,
+                source: Source::arbitrary(u)?,
+                overwrite: bool::arbitrary(u)?,
+                metadata: metadata(u)?,
+            },
+            8 => Op::WriteAtomic {
+                path: path(u)?,
+                content: content(u)?,
+                source: Source::arbitrary(u)?,
+                overwrite: bool::arbitrary(u)?,
+                metadata: metadata(u)?,
+            },
+            9 => Op::OpenAtomic {
+                path: path(u)?,
+                content: content(u)?,
+                overwrite: bool::arbitrary(u)?,
+                commit: bool::arbitrary(u)?,
+            },
+            10 => Op::Delete {
+                path: path(u)?,
+                missing_ok: bool::arbitrary(u)?,
+            },
+            11 => Op::DeleteFolder {
+                path: path(u)?,
+                recursive: bool::arbitrary(u)?,
+                missing_ok: bool::arbitrary(u)?,
+            },
+            12 => Op::ListFiles {
+                path: path(u)?,
+                recursive: bool::arbitrary(u)?,
+                max_depth: if bool::arbitrary(u)? {
+                    Some(u.int_in_range(0..=MAX_DEPTH)?)
+                } else {
+                    None
+                },
+            },
+            13 => Op::ListFolders(path(u)?),
+            14 => Op::IterChildren(path(u)?),
+            15 => Op::GetFileInfo(path(u)?),
+            16 => Op::GetFolderInfo(path(u)?),
+            17 => Op::Rename {
+                src: path(u)?,
+                dst: path(u)?,
+                overwrite: bool::arbitrary(u)?,
+            },
+            18 => Op::Copy {
+                src: path(u)?,
+                dst: path(u)?,
+                overwrite: bool::arbitrary(u)?,
+            },
+            19 => Op::KeyRoundTrip(path(u)?),
+            _ => Op::CheckHealth,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_bytes_give_ops_of_the_alphabet() {
+        let data: Vec<u8> = (1..=4096u64)
+            .map(|i| (i.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as u8)
+            .collect();
+        let mut u = Unstructured::new(&data);
+        let ops = (0..100)
+            .map(|_| Op::arbitrary(&mut u))
+            .collect::<Result<Vec<_>>>()
+            .expect("4 KiB give 100 ops");
+        let alphabet = super::super::op::all_paths();
+        for op in &ops {
+            if let Op::Rename { src, dst, .. } | Op::Copy { src, dst, .. } = op {
+                assert!(alphabet.contains(src) && alphabet.contains(dst));
+            }
+        }
+        let kinds: std::collections::HashSet<_> = ops.iter().map(std::mem::discriminant).collect();
+        assert!(kinds.len() > 10, "only {} kinds of op", kinds.len());
+    }
+}

@@ -1,0 +1,60 @@
+//! Model-based testing: any backend against the memory oracle.
+//!
+//! One [`Op`] enum covers every [`Backend`](crate::Backend) operation with its
+//! options, over a three-segment alphabet (`a`, `b`, `a.b`, up to three deep,
+//! and the root), so the same names keep colliding as files and folders,
+//! under file ancestors, and as `a` versus `a.b` prefixes. [`apply`] runs an
+//! op on the backend under test and on a [`MemoryBackend`](crate::backends::MemoryBackend),
+//! compares what they return (values, error kinds and the path each error
+//! names, listings, file infos without timestamps), then compares their
+//! whole [`State`]s.
+//!
+//! * [`check_against_oracle`] (feature `model`) runs random sequences with
+//!   proptest and panics with the shrunk, minimal failing sequence.
+//! * [`check_concurrent`] (feature `model`) runs random ops from several
+//!   threads and checks every read and the final state against the serial
+//!   orders of the writes.
+//! * With the `arbitrary` feature, [`Op`] implements `arbitrary::Arbitrary`,
+//!   so cargo-fuzz targets drive the same ops through [`run_ops`].
+//!
+//! # A seeded bug, found and shrunk
+//!
+//! A backend whose `rename` drops the user metadata (a wrapper of
+//! `MemoryBackend`, in `tests/model.rs`), checked with
+//! `check_against_oracle(factory, &OracleConfig::new())`, fails with:
+//!
+//! ```text
+//! DEMO
+//! ```
+//!
+//! ```
+//! use remote_store::backends::MemoryBackend;
+//! use remote_store::model::{OracleConfig, check_against_oracle};
+//!
+//! // 256 sequences of up to 64 ops: MemoryBackend against itself.
+//! check_against_oracle(MemoryBackend::new, &OracleConfig::new().cases(16));
+//! ```
+
+#[cfg(feature = "arbitrary")]
+mod arbitrary_op;
+#[cfg(feature = "model")]
+mod concurrent;
+mod config;
+mod harness;
+mod op;
+mod outcome;
+#[cfg(feature = "model")]
+mod runner;
+#[cfg(feature = "model")]
+pub mod strategy;
+
+#[cfg(feature = "model")]
+pub use self::concurrent::{ConcurrencyConfig, ConcurrencyReport, check_concurrent};
+pub use self::config::OracleConfig;
+pub use self::harness::{
+    Divergence, Entry, State, StepDivergence, apply, prune_empty_folders, run_ops, state,
+};
+pub use self::op::{MAX_DEPTH, METADATA_VALUES, Op, SEGMENTS, Source, all_paths, alphabet_path};
+pub use self::outcome::{ChildView, FileView, METADATA_KEY, Outcome, run_op};
+#[cfg(feature = "model")]
+pub use self::runner::{Counterexample, check_against_oracle, find_divergence};

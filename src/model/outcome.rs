@@ -1,0 +1,312 @@
+//! [`run_op`]: one [`Op`] on one backend, its result captured as a
+//! comparable [`Outcome`] (timestamps left out).
+
+use std::io::{self, Read, Seek, SeekFrom, Write};
+
+use super::op::{Op, Source};
+use crate::{
+    Backend, Child, Content, DeleteFolderOptions, DeleteOptions, Error, ErrorKind, FileInfo,
+    ListOptions, Metadata, RemotePath, Result, TransferOptions, WriteOptions, WriteResult,
+};
+
+/// The metadata key of generated writes.
+pub const METADATA_KEY: &str = "k";
+
+/// A file as the comparison sees it: no timestamps, digests or etags.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileView {
+    /// The file's path.
+    pub path: String,
+    /// Its last segment.
+    pub name: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// Its user metadata.
+    pub metadata: Option<Metadata>,
+}
+
+impl From<&FileInfo> for FileView {
+    fn from(info: &FileInfo) -> Self {
+        FileView {
+            path: info.path.as_str().to_owned(),
+            name: info.name.clone(),
+            size: info.size,
+            metadata: info.metadata.clone(),
+        }
+    }
+}
+
+/// One entry of `iter_children`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ChildView {
+    /// A file.
+    File(FileView),
+    /// A folder, by path.
+    Folder(String),
+}
+
+/// What an op returned, in a form two backends can be compared on.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    /// The op needs a capability the subject lacks, or is outside what the
+    /// configuration compares; it ran on neither backend.
+    Skipped,
+    /// `Ok(())`, or an atomic writer dropped without commit.
+    Done,
+    /// A probe's answer.
+    Bool(bool),
+    /// Content read.
+    Bytes(Vec<u8>),
+    /// `read_seekable`: the bytes from the middle on, then the whole.
+    Seeked {
+        /// From `len / 2` to the end.
+        tail: Vec<u8>,
+        /// After seeking back to 0.
+        whole: Vec<u8>,
+    },
+    /// A write's result: path, size and metadata.
+    Written(FileView),
+    /// `get_file_info`.
+    Info(FileView),
+    /// `get_folder_info`: path, file count, total size.
+    FolderInfo(String, u64, u64),
+    /// `list_files`.
+    Files(Vec<FileView>),
+    /// `list_folders`, by path.
+    Folders(Vec<String>),
+    /// `iter_children`.
+    Children(Vec<ChildView>),
+    /// `to_key(native_path(path))`.
+    Key(String),
+    /// An error: its kind and the path it names.
+    Failed(ErrorKind, Option<String>),
+}
+
+impl Outcome {
+    fn of_error(error: &Error) -> Outcome {
+        Outcome::Failed(error.kind(), error.path().map(str::to_owned))
+    }
+
+    /// Sorts listings, for backends that do not promise an order.
+    pub fn sorted(mut self) -> Outcome {
+        match &mut self {
+            Outcome::Files(files) => files.sort(),
+            Outcome::Folders(folders) => folders.sort(),
+            Outcome::Children(children) => children.sort(),
+            _ => {}
+        }
+        self
+    }
+}
+
+/// A reader that yields `limit` bytes of `content`, then fails.
+struct FailingReader {
+    content: io::Cursor<Vec<u8>>,
+    limit: usize,
+}
+
+impl Read for FailingReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let left = self.limit.saturating_sub(self.content.position() as usize);
+        if left == 0 {
+            return Err(io::Error::other("the content reader failed (by design)"));
+        }
+        let n = buf.len().min(left);
+        self.content.read(&mut buf[..n])
+    }
+}
+
+fn content(bytes: &[u8], source: Source) -> Content<'static> {
+    match source {
+        Source::Bytes => Content::from(bytes.to_vec()),
+        Source::Reader => Content::reader(io::Cursor::new(bytes.to_vec())),
+        Source::FailingReader(limit) => Content::reader(FailingReader {
+            content: io::Cursor::new(bytes.to_vec()),
+            limit,
+        }),
+    }
+}
+
+fn write_options(overwrite: bool, metadata: &Option<String>) -> WriteOptions {
+    let options = WriteOptions::new().overwrite(overwrite);
+    match metadata {
+        Some(value) => options.metadata([(METADATA_KEY, value.as_str())]),
+        None => options,
+    }
+}
+
+fn written(result: WriteResult) -> Outcome {
+    Outcome::Written(FileView {
+        name: result.path.name().to_owned(),
+        path: result.path.as_str().to_owned(),
+        size: result.size,
+        metadata: result.metadata,
+    })
+}
+
+fn io_failure(path: &RemotePath, what: &str, error: io::Error) -> Outcome {
+    Outcome::of_error(&Error::io(path.as_str(), what, error))
+}
+
+fn drain(path: &RemotePath, mut reader: impl Read) -> Outcome {
+    let mut bytes = Vec::new();
+    match reader.read_to_end(&mut bytes) {
+        Ok(_) => Outcome::Bytes(bytes),
+        Err(e) => io_failure(path, "reading the stream failed", e),
+    }
+}
+
+fn seek_and_read(path: &RemotePath, backend: &dyn Backend) -> Result<Outcome> {
+    let mut stream = backend.read_seekable(path)?;
+    let io = |e| Error::io(path.as_str(), "seeking or reading failed", e);
+    let len = stream.seek(SeekFrom::End(0)).map_err(io)?;
+    stream.seek(SeekFrom::Start(len / 2)).map_err(io)?;
+    let mut tail = Vec::new();
+    stream.read_to_end(&mut tail).map_err(io)?;
+    stream.seek(SeekFrom::Start(0)).map_err(io)?;
+    let mut whole = Vec::new();
+    stream.read_to_end(&mut whole).map_err(io)?;
+    Ok(Outcome::Seeked { tail, whole })
+}
+
+fn open_atomic(
+    backend: &dyn Backend,
+    path: &RemotePath,
+    bytes: &[u8],
+    overwrite: bool,
+    commit: bool,
+) -> Result<Outcome> {
+    let mut writer = backend.open_atomic(path, &WriteOptions::new().overwrite(overwrite))?;
+    writer
+        .write_all(bytes)
+        .map_err(|e| Error::io(path.as_str(), "writing to the atomic writer failed", e))?;
+    if writer.position() != bytes.len() as u64 {
+        return Err(Error::invalid_argument(
+            path.as_str(),
+            format!(
+                "the atomic writer's position is {} after writing {} bytes",
+                writer.position(),
+                bytes.len()
+            ),
+        ));
+    }
+    if commit {
+        writer.commit().map(written)
+    } else {
+        drop(writer);
+        Ok(Outcome::Done)
+    }
+}
+
+fn collect<T, U>(listing: Result<crate::Listing<'_, T>>, view: impl Fn(T) -> U) -> Result<Vec<U>> {
+    listing?.map(|item| item.map(&view)).collect()
+}
+
+fn try_run(backend: &dyn Backend, op: &Op) -> Result<Outcome> {
+    Ok(match op {
+        Op::Exists(p) => Outcome::Bool(backend.exists(p)?),
+        Op::IsFile(p) => Outcome::Bool(backend.is_file(p)?),
+        Op::IsFolder(p) => Outcome::Bool(backend.is_folder(p)?),
+        Op::Read(p) => drain(p, backend.read(p)?),
+        Op::ReadBytes(p) => Outcome::Bytes(backend.read_bytes(p)?.to_vec()),
+        Op::ReadSeekable(p) => seek_and_read(p, backend)?,
+        Op::Write {
+            path,
+            content: bytes,
+            source,
+            overwrite,
+            metadata,
+        } => written(backend.write(
+            path,
+            content(bytes, *source),
+            &write_options(*overwrite, metadata),
+        )?),
+        Op::WriteAtomic {
+            path,
+            content: bytes,
+            source,
+            overwrite,
+            metadata,
+        } => written(backend.write_atomic(
+            path,
+            content(bytes, *source),
+            &write_options(*overwrite, metadata),
+        )?),
+        Op::OpenAtomic {
+            path,
+            content: bytes,
+            overwrite,
+            commit,
+        } => open_atomic(backend, path, bytes, *overwrite, *commit)?,
+        Op::Delete { path, missing_ok } => {
+            backend.delete(path, DeleteOptions::new().missing_ok(*missing_ok))?;
+            Outcome::Done
+        }
+        Op::DeleteFolder {
+            path,
+            recursive,
+            missing_ok,
+        } => {
+            let options = DeleteFolderOptions::new()
+                .recursive(*recursive)
+                .missing_ok(*missing_ok);
+            backend.delete_folder(path, options)?;
+            Outcome::Done
+        }
+        Op::ListFiles {
+            path,
+            recursive,
+            max_depth,
+        } => {
+            let options = ListOptions::new()
+                .recursive(*recursive)
+                .max_depth(*max_depth);
+            Outcome::Files(collect(backend.list_files(path, options), |f| {
+                FileView::from(&f)
+            })?)
+        }
+        Op::ListFolders(p) => Outcome::Folders(collect(backend.list_folders(p), |f| {
+            f.path.as_str().to_owned()
+        })?),
+        Op::IterChildren(p) => Outcome::Children(collect(backend.iter_children(p), |c| match c {
+            Child::File(f) => ChildView::File(FileView::from(&f)),
+            Child::Folder(f) => ChildView::Folder(f.path.as_str().to_owned()),
+        })?),
+        Op::GetFileInfo(p) => Outcome::Info(FileView::from(&backend.get_file_info(p)?)),
+        Op::GetFolderInfo(p) => {
+            let info = backend.get_folder_info(p)?;
+            Outcome::FolderInfo(
+                info.path.as_str().to_owned(),
+                info.file_count,
+                info.total_size,
+            )
+        }
+        Op::Rename {
+            src,
+            dst,
+            overwrite,
+        } => {
+            backend.rename(src, dst, TransferOptions::new().overwrite(*overwrite))?;
+            Outcome::Done
+        }
+        Op::Copy {
+            src,
+            dst,
+            overwrite,
+        } => {
+            backend.copy(src, dst, TransferOptions::new().overwrite(*overwrite))?;
+            Outcome::Done
+        }
+        Op::KeyRoundTrip(p) => Outcome::Key(backend.to_key(&backend.native_path(p))),
+        Op::CheckHealth => {
+            backend.check_health()?;
+            Outcome::Done
+        }
+    })
+}
+
+/// Runs `op` on `backend` and captures what it returned. A panic is not
+/// caught here; the runner reports it with the sequence that caused it.
+pub fn run_op(backend: &dyn Backend, op: &Op) -> Outcome {
+    try_run(backend, op).unwrap_or_else(|e| Outcome::of_error(&e))
+}
