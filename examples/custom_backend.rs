@@ -6,7 +6,7 @@
 //! ancestors. Run with:
 //!
 //! ```sh
-//! cargo run --example custom_backend --features conformance
+//! cargo run --example custom_backend --features conformance,model
 //! ```
 //!
 //! It runs every case of `remote_store::conformance::CASES` (in a test crate
@@ -17,6 +17,11 @@
 //!   those that expect writes under a file to be refused;
 //! * the capabilities it lacks: GLOB, LAZY_READ, USER_METADATA,
 //!   WRITE_RESULT_NATIVE, ATOMIC_MOVE.
+//!
+//! Then it runs the model test, `remote_store::model::find_divergence`, with
+//! implied folders: 256 random sequences of up to 64 ops against the memory
+//! oracle (it found that this backend refused a write to the root with the
+//! content's I/O error instead of `InvalidPath`; fixed).
 //!
 //! Failing: none. A failing case would be listed with its reason in
 //! [`KNOWN_FAILURES`]; the example exits with an error when a case fails
@@ -36,6 +41,7 @@ use std::time::SystemTime;
 
 use bytes::Bytes;
 use remote_store::conformance::{self, CASES, Settings};
+use remote_store::model::{OracleConfig, find_divergence};
 use remote_store::{
     AtomicWriter, Backend, Capability, CapabilitySet, Content, DeleteFolderOptions, DeleteOptions,
     Error, FileInfo, FolderEntry, FolderInfo, ListOptions, Listing, ReadStream, RemotePath, Result,
@@ -53,7 +59,7 @@ struct Object {
 
 /// A flat key-value backend: folders exist only as key prefixes.
 #[derive(Default)]
-struct FlatBackend {
+pub struct FlatBackend {
     objects: RwLock<HashMap<String, Object>>,
 }
 
@@ -112,9 +118,32 @@ impl FlatBackend {
                 reason: "no user metadata".into(),
             });
         }
+        // As in MemoryBackend (contract 7): the root is refused before the
+        // content is drained; the other checks come after it, under the lock.
+        if path.is_root() {
+            return Err(Error::invalid_path("", "Cannot write to the root"));
+        }
         let bytes = content.into_bytes(path)?;
         let mut map = self.write_map();
-        if path.is_root() || Self::is_folder_in(&map, path) {
+        Self::check_target(&map, path, options)?;
+        let size = bytes.len() as u64;
+        map.insert(
+            path.to_string(),
+            Object {
+                content: bytes,
+                modified: SystemTime::now(),
+            },
+        );
+        Ok(WriteResult::basic(path.clone(), size, None))
+    }
+
+    /// `InvalidPath` for the root or a folder, then `AlreadyExists`.
+    fn check_target(
+        map: &HashMap<String, Object>,
+        path: &RemotePath,
+        options: &WriteOptions,
+    ) -> Result<()> {
+        if path.is_root() || Self::is_folder_in(map, path) {
             return Err(Error::invalid_path(
                 path.as_str(),
                 "Cannot write onto a folder or the root",
@@ -126,15 +155,7 @@ impl FlatBackend {
                 format!("File exists: {path}"),
             ));
         }
-        let size = bytes.len() as u64;
-        map.insert(
-            path.to_string(),
-            Object {
-                content: bytes,
-                modified: SystemTime::now(),
-            },
-        );
-        Ok(WriteResult::basic(path.clone(), size, None))
+        Ok(())
     }
 
     fn info(path: &str, object: &Object) -> Result<FileInfo> {
@@ -473,6 +494,14 @@ fn main() {
         if !failed.iter().any(|id| id == known) {
             unexpected.push(format!("{known} passes now"));
         }
+    }
+    let oracle = OracleConfig::new().implied_folders(true);
+    match find_divergence(FlatBackend::default, &oracle) {
+        None => println!(
+            "\nmodel: {} random sequences of up to {} ops match the memory oracle",
+            oracle.cases, oracle.max_ops
+        ),
+        Some(counterexample) => unexpected.push(format!("model: {counterexample}")),
     }
     if !unexpected.is_empty() {
         eprintln!("\nunexpected results:\n{}", unexpected.join("\n"));

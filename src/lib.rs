@@ -77,6 +77,7 @@ pub use self::stream::{AtomicWriter, Content, ReadStream, SeekRead};
 /// | `factory: expr` (required) | an expression giving a fresh, empty backend; evaluated anew in every test, in the scope of the call (items of the enclosing module are visible) |
 /// | `lacks: [CAP, ...]` | the [`Capability`] names (`GLOB`, `LAZY_READ`, ...) the backend does not declare; checked against `capabilities()` by a generated test |
 /// | `flags: [flag, ...]` | `flat_namespace`, `self_operations_unsupported`, `rejects_write_under_file_ancestor` (with `flat_namespace`: refuse writes under a file anyway), `documented_order` (check the sorted listing order), `single_connection` (not thread-safe) |
+/// | `model: true` | one more test, `model::matches_the_memory_oracle`: [`model::check_against_oracle`] with 256 sequences of up to 64 ops, configured from the flags (`documented_order` compares listings in order, `flat_namespace` implies folders); needs the `model` feature |
 ///
 /// Misuse is reported at compile time, all at once, pointing at the
 /// offending tokens. Needs the `conformance` feature.
@@ -106,6 +107,39 @@ pub mod __private {
     ) {
         check(&*factory(), settings);
     }
+
+    /// Runs the model test that `model: true` emits.
+    #[cfg(feature = "model")]
+    pub fn run_model_check(factory: fn() -> Box<dyn Backend>, settings: &Settings) {
+        let config = crate::model::OracleConfig::new()
+            .ordered_listings(settings.documented_order)
+            .implied_folders(settings.flat_namespace)
+            .rejects_write_under_file_ancestor(settings.rejects_write_under_file_ancestor);
+        crate::model::check_against_oracle(factory, &config);
+    }
+
+    /// Expands to nothing: the `model` feature is on.
+    #[cfg(feature = "model")]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __require_model_feature {
+        () => {};
+    }
+
+    /// Explains that `model: true` needs the `model` feature.
+    #[cfg(not(feature = "model"))]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __require_model_feature {
+        () => {
+            ::core::compile_error!(
+                "`model: true` in conformance_suite! needs remote-store's `model` feature: \
+                 remote-store = { ..., features = [\"conformance\", \"model\"] }"
+            );
+        };
+    }
+
+    pub use crate::__require_model_feature as require_model_feature;
 
     /// Runs a check that takes the factory.
     pub fn run_factory_check(

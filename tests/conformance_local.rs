@@ -7,4 +7,5 @@ remote_store::conformance_suite! {
     factory: remote_store::backends::LocalBackend::temporary().expect("a temporary root"),
     lacks: [GLOB, USER_METADATA],
     flags: [documented_order],
+    model: true,
 }

@@ -16,6 +16,7 @@ remote_store::conformance_suite! {
     factory: MemoryBackend::new(),
     lacks: [GLOB, LAZY_READ],
     flags: [documented_order],
+    model: true,
 }
 
 remote_store::conformance_suite! {

@@ -131,6 +131,21 @@ impl Expansion {
                 None => groups.push((&case.group, vec![test])),
             }
         }
+        let model = suite.model.then(|| {
+            quote! {
+                mod model {
+                    ::remote_store::__private::require_model_feature!();
+
+                    #[test]
+                    fn matches_the_memory_oracle() {
+                        ::remote_store::__private::run_model_check(
+                            super::#factory_fn,
+                            &super::#settings_fn(),
+                        );
+                    }
+                }
+            }
+        });
         let groups = groups.into_iter().map(|(group, tests)| {
             quote! {
                 mod #group {
@@ -163,6 +178,8 @@ impl Expansion {
                 }
 
                 #(#groups)*
+
+                #model
             }
         }
     }

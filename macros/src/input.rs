@@ -1,8 +1,8 @@
 //! Parsing and validating the input of `conformance_suite!`.
 //!
 //! Every option is `key: value`. To add an option: a field on
-//! [`SuiteInput`], an arm in [`SuiteInput::parse_option`], and its use in
-//! `expand.rs` (a `model: true` option would emit one more test there).
+//! [`SuiteInput`], an arm in `Partial::parse_option`, and its use in
+//! `expand.rs`.
 
 use std::collections::BTreeMap;
 
@@ -38,7 +38,7 @@ pub const FLAGS: [&str; 5] = [
     "single_connection",
 ];
 
-const OPTIONS: &str = "`module`, `factory`, `lacks`, `flags`";
+const OPTIONS: &str = "`module`, `factory`, `lacks`, `flags`, `model`";
 
 /// The validated input.
 pub struct SuiteInput {
@@ -50,6 +50,8 @@ pub struct SuiteInput {
     pub lacks: Vec<Ident>,
     /// The flags set.
     pub flags: Vec<Ident>,
+    /// Whether to emit the model test against the memory oracle.
+    pub model: bool,
 }
 
 impl SuiteInput {
@@ -66,6 +68,7 @@ struct Partial {
     factory: Option<Expr>,
     lacks: Option<Vec<Ident>>,
     flags: Option<Vec<Ident>>,
+    model: bool,
     seen: BTreeMap<String, Ident>,
     errors: Vec<syn::Error>,
 }
@@ -85,6 +88,13 @@ impl Partial {
                 self.check_names(&names, &FLAGS, "flag");
                 self.flags = Some(names);
             }
+            "model" => match input.parse::<syn::Lit>()? {
+                syn::Lit::Bool(on) => self.model = on.value,
+                other => self.errors.push(syn::Error::new(
+                    other.span(),
+                    "`model` takes `true` or `false`",
+                )),
+            },
             other => {
                 self.errors.push(syn::Error::new(
                     key.span(),
@@ -163,6 +173,7 @@ impl Partial {
                 factory,
                 lacks: self.lacks.unwrap_or_default(),
                 flags: self.flags.unwrap_or_default(),
+                model: self.model,
             }),
             _ => Err(syn::Error::new(Span::call_site(), "missing option")),
         }
