@@ -70,7 +70,7 @@ pub fn write_atomic_without_overwrite_is_already_exists(backend: &dyn Backend, _
 }
 
 /// A content stream that fails after `0` more bytes, like a dropped connection.
-struct FailsAfter(usize);
+pub(super) struct FailsAfter(pub(super) usize);
 
 impl Read for FailsAfter {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {

@@ -83,6 +83,8 @@ macro_rules! __conformance_for_each_case {
             root::write_to_the_root_is_refused: backend [LIST WRITE READ] [];
             root::write_atomic_to_the_root_is_refused: backend [LIST ATOMIC_WRITE WRITE READ] [];
             root::open_atomic_to_the_root_is_refused: backend [LIST ATOMIC_WRITE WRITE READ] [];
+            root::write_to_the_root_outranks_a_failing_reader: backend [LIST WRITE READ] [];
+            root::write_atomic_to_the_root_outranks_a_failing_reader: backend [LIST ATOMIC_WRITE WRITE READ] [];
             root::rename_to_the_root_is_refused: backend [LIST MOVE WRITE] [];
             root::copy_to_the_root_is_refused: backend [LIST COPY WRITE] [];
 

@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use super::Settings;
+use super::atomic::FailsAfter;
 use super::support::{
     ROOTS, Transfer, drain, err_kind, exists, fail, has_content, holds, is_file, is_folder,
     missing_ok, ok, overwrite, p, same, seed,
@@ -190,6 +191,26 @@ pub fn write_atomic_to_the_root_is_refused(backend: &dyn Backend, _: &Settings) 
     write_to_root(backend, "write_atomic", |root, on| {
         backend.write_atomic(&p(root), Content::from("x"), &overwrite(on))
     });
+}
+
+/// `write` to the root is `InvalidPath` even when the content stream fails:
+/// the root is refused before the content is read (BE-008 outranks I/O).
+pub fn write_to_the_root_outranks_a_failing_reader(backend: &dyn Backend, _: &Settings) {
+    write_to_root(
+        backend,
+        "write with a failing content stream",
+        |root, on| backend.write(&p(root), Content::reader(FailsAfter(0)), &overwrite(on)),
+    );
+}
+
+/// `write_atomic` to the root is `InvalidPath` even when the content stream
+/// fails.
+pub fn write_atomic_to_the_root_outranks_a_failing_reader(backend: &dyn Backend, _: &Settings) {
+    write_to_root(
+        backend,
+        "write_atomic with a failing content stream",
+        |root, on| backend.write_atomic(&p(root), Content::reader(FailsAfter(0)), &overwrite(on)),
+    );
 }
 
 /// `open_atomic` to the root is refused with `InvalidPath`, on open or on
