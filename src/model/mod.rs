@@ -66,6 +66,6 @@ pub use self::harness::{
     Divergence, Entry, State, StepDivergence, apply, prune_empty_folders, run_ops, state,
 };
 pub use self::op::{MAX_DEPTH, METADATA_VALUES, Op, SEGMENTS, Source, all_paths, alphabet_path};
-pub use self::outcome::{ChildView, FileView, METADATA_KEY, Outcome, run_op};
+pub use self::outcome::{ChildView, Data, FileView, METADATA_KEY, Outcome, run_op};
 #[cfg(feature = "model")]
 pub use self::runner::{Counterexample, check_against_oracle, find_divergence};

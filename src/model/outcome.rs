@@ -1,6 +1,7 @@
 //! [`run_op`]: one [`Op`] on one backend, its result captured as a
 //! comparable [`Outcome`] (timestamps left out).
 
+use std::fmt;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 
 use super::op::{Op, Source};
@@ -36,6 +37,19 @@ impl From<&FileInfo> for FileView {
     }
 }
 
+/// Bytes read, shown as text when they are UTF-8.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Data(pub Vec<u8>);
+
+impl fmt::Debug for Data {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match std::str::from_utf8(&self.0) {
+            Ok(text) => write!(f, "{text:?}"),
+            Err(_) => write!(f, "{:?}", self.0),
+        }
+    }
+}
+
 /// One entry of `iter_children`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ChildView {
@@ -56,13 +70,13 @@ pub enum Outcome {
     /// A probe's answer.
     Bool(bool),
     /// Content read.
-    Bytes(Vec<u8>),
+    Bytes(Data),
     /// `read_seekable`: the bytes from the middle on, then the whole.
     Seeked {
         /// From `len / 2` to the end.
-        tail: Vec<u8>,
+        tail: Data,
         /// After seeking back to 0.
-        whole: Vec<u8>,
+        whole: Data,
     },
     /// A write's result: path, size and metadata.
     Written(FileView),
@@ -151,7 +165,7 @@ fn io_failure(path: &RemotePath, what: &str, error: io::Error) -> Outcome {
 fn drain(path: &RemotePath, mut reader: impl Read) -> Outcome {
     let mut bytes = Vec::new();
     match reader.read_to_end(&mut bytes) {
-        Ok(_) => Outcome::Bytes(bytes),
+        Ok(_) => Outcome::Bytes(Data(bytes)),
         Err(e) => io_failure(path, "reading the stream failed", e),
     }
 }
@@ -166,7 +180,10 @@ fn seek_and_read(path: &RemotePath, backend: &dyn Backend) -> Result<Outcome> {
     stream.seek(SeekFrom::Start(0)).map_err(io)?;
     let mut whole = Vec::new();
     stream.read_to_end(&mut whole).map_err(io)?;
-    Ok(Outcome::Seeked { tail, whole })
+    Ok(Outcome::Seeked {
+        tail: Data(tail),
+        whole: Data(whole),
+    })
 }
 
 fn open_atomic(
@@ -208,7 +225,7 @@ fn try_run(backend: &dyn Backend, op: &Op) -> Result<Outcome> {
         Op::IsFile(p) => Outcome::Bool(backend.is_file(p)?),
         Op::IsFolder(p) => Outcome::Bool(backend.is_folder(p)?),
         Op::Read(p) => drain(p, backend.read(p)?),
-        Op::ReadBytes(p) => Outcome::Bytes(backend.read_bytes(p)?.to_vec()),
+        Op::ReadBytes(p) => Outcome::Bytes(Data(backend.read_bytes(p)?.to_vec())),
         Op::ReadSeekable(p) => seek_and_read(p, backend)?,
         Op::Write {
             path,
