@@ -13,7 +13,8 @@ use std::sync::Arc;
 use remote_store::Backend;
 use remote_store::backends::{LocalBackend, MemoryBackend};
 use remote_store::model::{
-    ConcurrencyConfig, OracleConfig, check_against_oracle, check_concurrent, find_divergence,
+    ConcurrencyConfig, Counterexample, OracleConfig, check_against_oracle, check_concurrent,
+    find_divergence,
 };
 use rstest::rstest;
 
@@ -40,49 +41,44 @@ fn the_unbroken_wrapper_matches_memory() {
     );
 }
 
-/// Every bug the model can see (the ones it cannot: a declared GLOB, close,
-/// and echoed empty metadata, which the generated ops never exercise) is
-/// found and shrunk to a short sequence.
-#[rstest]
-fn each_seeded_bug_is_found_and_shrunk(
-    #[values(
-        Bug::WriteIgnoresOverwrite,
-        Bug::DeletePrunesEmptyParents,
-        Bug::RecursiveListingSkipsDepth3,
-        Bug::RenameDropsMetadata,
-        Bug::CopyDropsMetadata,
-        Bug::ReadOfFolderSaysNotFound,
-        Bug::ExistsFailsUnderAFile,
-        Bug::NonRecursiveDeleteFolderDeletesNonEmpty,
-        Bug::FolderInfoCountsFolders,
-        Bug::ListingDuplicatesEntries,
-        Bug::OpenAtomicLeavesPartialFileOnDrop,
-        Bug::WriteAtomicKeepsPartialContentOnFailure,
-        Bug::MissingOkSilencesTypeMismatch,
-        Bug::DeleteFolderIgnoresMissingOk,
-        Bug::ListingLeaksPrefixSiblings,
-        Bug::FileInfoOfRootSaysNotFound,
-        Bug::RenameKeepsTheSource,
-        Bug::SelfRenameDeletesTheFile,
-        Bug::WriteResultSizeOfReadersIsZero,
-        Bug::ReadStreamSkipsTheFirstByte,
-        Bug::ListFoldersIncludesFiles,
-        Bug::NotFoundWithoutThePath,
-        Bug::MaxDepthOffByOne,
-        Bug::DestinationCheckedBeforeMissingSource,
-        Bug::IterChildrenMissesFolders,
-        Bug::ListingUnsorted
-    )]
-    bug: Bug,
-) {
-    let found = find_divergence(|| Broken::new(bug), &ci().ordered_listings(true))
-        .unwrap_or_else(|| panic!("{bug:?} was not found in 256 sequences"));
-    println!("{bug:?}:\n{found}\n");
-    assert!(
-        found.ops.len() <= 4,
-        "{bug:?} shrank to {} ops only:\n{found}",
-        found.ops.len()
-    );
+/// Every bug the model can see (see `Bug::model_can_see`) is found in 256
+/// sequences and shrunk to a short one; one thread per bug.
+#[test]
+fn each_seeded_bug_is_found_and_shrunk() {
+    let config = ci().ordered_listings(true);
+    let results: Vec<(Bug, Option<Counterexample>)> = std::thread::scope(|scope| {
+        let runs: Vec<_> = Bug::ALL
+            .into_iter()
+            .filter(|bug| bug.model_can_see())
+            .map(|bug| {
+                let config = &config;
+                (
+                    bug,
+                    scope.spawn(move || find_divergence(|| Broken::new(bug), config)),
+                )
+            })
+            .collect();
+        runs.into_iter()
+            .map(|(bug, run)| (bug, run.join().expect("a model run")))
+            .collect()
+    });
+    assert_eq!(results.len(), 26);
+    let mut problems = Vec::new();
+    for (bug, found) in results {
+        match found {
+            None => problems.push(format!("{bug:?} was not found in 256 sequences")),
+            Some(found) => {
+                println!("{bug:?}:\n{found}\n");
+                if found.ops.len() > 4 {
+                    problems.push(format!(
+                        "{bug:?} shrank to {} ops only:\n{found}",
+                        found.ops.len()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[rstest]

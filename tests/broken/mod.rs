@@ -64,6 +64,52 @@ fn not_found(path: &RemotePath) -> Error {
     Error::not_found(path.as_str(), "not found")
 }
 
+impl Bug {
+    /// Every bug (not the control).
+    pub const ALL: [Bug; 29] = [
+        Bug::WriteIgnoresOverwrite,
+        Bug::DeletePrunesEmptyParents,
+        Bug::RecursiveListingSkipsDepth3,
+        Bug::RenameDropsMetadata,
+        Bug::CopyDropsMetadata,
+        Bug::ReadOfFolderSaysNotFound,
+        Bug::ExistsFailsUnderAFile,
+        Bug::NonRecursiveDeleteFolderDeletesNonEmpty,
+        Bug::FolderInfoCountsFolders,
+        Bug::ListingDuplicatesEntries,
+        Bug::OpenAtomicLeavesPartialFileOnDrop,
+        Bug::WriteAtomicKeepsPartialContentOnFailure,
+        Bug::MissingOkSilencesTypeMismatch,
+        Bug::DeleteFolderIgnoresMissingOk,
+        Bug::ListingLeaksPrefixSiblings,
+        Bug::FileInfoOfRootSaysNotFound,
+        Bug::RenameKeepsTheSource,
+        Bug::SelfRenameDeletesTheFile,
+        Bug::WriteResultSizeOfReadersIsZero,
+        Bug::ReadStreamSkipsTheFirstByte,
+        Bug::ListFoldersIncludesFiles,
+        Bug::DeclaresGlobWithoutHavingIt,
+        Bug::TerminalCloseThatKeepsWorking,
+        Bug::NotFoundWithoutThePath,
+        Bug::MaxDepthOffByOne,
+        Bug::DestinationCheckedBeforeMissingSource,
+        Bug::EmptyMetadataEchoed,
+        Bug::IterChildrenMissesFolders,
+        Bug::ListingUnsorted,
+    ];
+
+    /// Whether the model's ops can show the bug: it has no op for `glob` or
+    /// `close`, and never writes empty metadata.
+    pub fn model_can_see(self) -> bool {
+        !matches!(
+            self,
+            Bug::DeclaresGlobWithoutHavingIt
+                | Bug::TerminalCloseThatKeepsWorking
+                | Bug::EmptyMetadataEchoed
+        )
+    }
+}
+
 impl Broken {
     /// A fresh, empty backend with `bug`.
     pub fn new(bug: Bug) -> Self {
