@@ -10,12 +10,14 @@ mod broken;
 
 use std::sync::Arc;
 
-use remote_store::Backend;
+use proptest::strategy::{Strategy, ValueTree};
+use proptest::test_runner::TestRunner;
 use remote_store::backends::{LocalBackend, MemoryBackend};
 use remote_store::model::{
-    ConcurrencyConfig, Counterexample, OracleConfig, check_against_oracle, check_concurrent,
-    find_divergence,
+    ConcurrencyConfig, Counterexample, Op, OracleConfig, Outcome, apply, check_against_oracle,
+    check_concurrent, find_divergence, strategy,
 };
+use remote_store::{Backend, ErrorKind};
 use rstest::rstest;
 
 use self::broken::{Broken, Bug};
@@ -98,4 +100,66 @@ fn concurrent_ops_on_local_are_linearizable(#[values(1, 2)] seed: u64) {
     let report = check_concurrent(&backend, &ConcurrencyConfig::new().seed(seed))
         .unwrap_or_else(|violations| panic!("{}", violations.join("\n")));
     assert!(report.writes > 100 && report.reads > 100, "{report:?}");
+}
+
+/// The generated sequences reach every interesting outcome, so a model run
+/// that passes means something: each error kind the contract names, and
+/// non-empty reads and listings.
+#[test]
+fn generated_sequences_reach_every_kind_of_outcome() {
+    let mut runner = TestRunner::deterministic();
+    let mut seen: Vec<String> = Vec::new();
+    for _ in 0..64 {
+        let ops = strategy::ops(64)
+            .new_tree(&mut runner)
+            .expect("a sequence")
+            .current();
+        let (subject, oracle) = (MemoryBackend::new(), MemoryBackend::new());
+        for op in &ops {
+            let outcome =
+                apply(&subject, &oracle, op, &OracleConfig::new()).expect("memory matches itself");
+            let label = match outcome {
+                Outcome::Failed(kind, _) => format!("{kind:?}"),
+                Outcome::Bytes(data) if !data.0.is_empty() => "content".to_owned(),
+                Outcome::Files(files) if !files.is_empty() => "files".to_owned(),
+                Outcome::Folders(folders) if !folders.is_empty() => "folders".to_owned(),
+                Outcome::Written(_) => "written".to_owned(),
+                Outcome::Done if matches!(op, Op::Rename { .. }) => "renamed".to_owned(),
+                Outcome::Done if matches!(op, Op::Copy { .. }) => "copied".to_owned(),
+                Outcome::Done if matches!(op, Op::DeleteFolder { .. }) => {
+                    "deleted folder".to_owned()
+                }
+                _ => continue,
+            };
+            if !seen.contains(&label) {
+                seen.push(label);
+            }
+        }
+    }
+    for kind in [
+        ErrorKind::NotFound,
+        ErrorKind::InvalidPath,
+        ErrorKind::AlreadyExists,
+        ErrorKind::DirectoryNotEmpty,
+        ErrorKind::Io,
+    ] {
+        assert!(
+            seen.contains(&format!("{kind:?}")),
+            "no sequence hit {kind:?}: {seen:?}"
+        );
+    }
+    for label in [
+        "content",
+        "files",
+        "folders",
+        "written",
+        "renamed",
+        "copied",
+        "deleted folder",
+    ] {
+        assert!(
+            seen.iter().any(|s| s == label),
+            "no sequence gave {label}: {seen:?}"
+        );
+    }
 }
