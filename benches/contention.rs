@@ -1,0 +1,151 @@
+//! Lock contention: readers and writers on shared keys, and a writer's
+//! latency while another thread lists 100k files in a loop, for the memory
+//! backend and the two lock baselines.
+//!
+//! Run with `cargo bench --bench contention`; see BENCHMARKS.md. Besides
+//! criterion's figures, the writer-latency bench prints p50/p99/max and writes
+//! them to `target/criterion/writer_latency.md`.
+
+mod common;
+
+use std::hint::black_box;
+use std::sync::Barrier;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+
+use common::latency::{self, Percentiles, Row};
+use common::{Key, Subject, keys, populate, subjects};
+
+/// Files the readers and writers share.
+const SHARED: usize = 1024;
+/// Files the lister lists.
+const LISTED: usize = 100_000;
+/// Bytes per written file.
+const SIZE: usize = 256;
+/// (readers, writers) thread counts.
+const MIXES: [(usize, usize); 5] = [(1, 1), (2, 2), (4, 1), (1, 4), (4, 4)];
+
+/// Runs `readers` + `writers` threads that each do `iters` operations on
+/// `keys`, started together; returns the wall time until all are done.
+fn mixed_round(
+    subject: &dyn Subject,
+    keys: &[Key],
+    (readers, writers): (usize, usize),
+    iters: u64,
+) -> Duration {
+    let payload = [3u8; SIZE];
+    let start = Barrier::new(readers + writers + 1);
+    thread::scope(|scope| {
+        for thread in 0..readers + writers {
+            let (start, payload) = (&start, &payload);
+            scope.spawn(move || {
+                start.wait();
+                let offset = thread as u64 * 7_919;
+                for n in 0..iters {
+                    let key = &keys[keys::scattered(n + offset, keys.len())];
+                    if thread < readers {
+                        black_box(subject.read(key));
+                    } else {
+                        subject.write(key, payload);
+                    }
+                }
+            });
+        }
+        start.wait();
+        Instant::now()
+    })
+    .elapsed()
+}
+
+fn readers_writers(c: &mut Criterion) {
+    let keys = keys::tree("shared", 16, SHARED);
+    let mut group = c.benchmark_group("readers_writers");
+    for subject in subjects() {
+        populate(&*subject, &keys, &[3u8; SIZE]);
+        for mix in MIXES {
+            let (readers, writers) = mix;
+            group.throughput(Throughput::Elements((readers + writers) as u64));
+            let id = BenchmarkId::new(subject.label(), format!("r{readers}w{writers}"));
+            group.bench_function(id, |b| {
+                b.iter_custom(|iters| mixed_round(&*subject, &keys, mix, iters));
+            });
+        }
+    }
+    group.finish();
+}
+
+/// Times `iters` overwrites of files in `keys`, each one on its own, adding
+/// every latency to `samples`; returns their sum.
+fn timed_writes(
+    subject: &dyn Subject,
+    keys: &[Key],
+    iters: u64,
+    cursor: &mut u64,
+    samples: &mut Vec<Duration>,
+) -> Duration {
+    let payload = [5u8; SIZE];
+    let mut total = Duration::ZERO;
+    for _ in 0..iters {
+        *cursor += 1;
+        let key = &keys[keys::scattered(*cursor, keys.len())];
+        let began = Instant::now();
+        subject.write(key, &payload);
+        let took = began.elapsed();
+        total += took;
+        samples.push(took);
+    }
+    total
+}
+
+fn writer_latency(c: &mut Criterion) {
+    let keys = keys::tree("tree", 100, LISTED);
+    let root = keys::folder("tree");
+    let mut group = c.benchmark_group("writer_latency");
+    group.sample_size(20);
+    let mut rows = Vec::new();
+    for subject in subjects() {
+        populate(&*subject, &keys, &[5u8; SIZE]);
+        for load in ["idle", "listing"] {
+            let stop = AtomicBool::new(false);
+            let mut samples = Vec::new();
+            let mut cursor = 0;
+            thread::scope(|scope| {
+                if load == "listing" {
+                    scope.spawn(|| {
+                        while !stop.load(Ordering::Relaxed) {
+                            assert_eq!(subject.list_recursive(&root), LISTED);
+                        }
+                    });
+                }
+                let id = BenchmarkId::new(subject.label(), load);
+                group.bench_function(id, |b| {
+                    b.iter_custom(|iters| {
+                        timed_writes(&*subject, &keys, iters, &mut cursor, &mut samples)
+                    });
+                });
+                stop.store(true, Ordering::Relaxed);
+            });
+            if let Some(stats) = Percentiles::of(&mut samples) {
+                rows.push(Row {
+                    subject: subject.label(),
+                    load,
+                    stats,
+                });
+            }
+        }
+    }
+    group.finish();
+    latency::publish("writer_latency", &latency::table(&rows));
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    targets = readers_writers, writer_latency
+}
+criterion_main!(benches);
