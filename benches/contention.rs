@@ -100,30 +100,62 @@ fn timed_writes(
     total
 }
 
+/// What a second thread does while the writer is timed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Load {
+    /// Nothing.
+    Idle,
+    /// Lists, in a loop, the 100k-file tree the writer writes into.
+    Listing,
+    /// Lists, in a loop, another 100k-file tree: the same CPU and cache
+    /// pressure as `Listing` without sharing a node with the writer.
+    ListingElsewhere,
+}
+
+impl Load {
+    const ALL: [Load; 3] = [Load::Idle, Load::Listing, Load::ListingElsewhere];
+
+    fn name(self) -> &'static str {
+        match self {
+            Load::Idle => "idle",
+            Load::Listing => "listing",
+            Load::ListingElsewhere => "listing_elsewhere",
+        }
+    }
+}
+
 fn writer_latency(c: &mut Criterion) {
-    let keys = keys::tree("tree", 100, LISTED);
-    let root = keys::folder("tree");
+    let written = keys::tree("tree", 100, LISTED);
+    let elsewhere = keys::tree("other", 100, LISTED);
+    let (tree, other) = (keys::folder("tree"), keys::folder("other"));
     let mut group = c.benchmark_group("writer_latency");
     group.sample_size(20);
     let mut rows = Vec::new();
     for subject in subjects() {
-        populate(&*subject, &keys, &[5u8; SIZE]);
-        for load in ["idle", "listing"] {
+        populate(&*subject, &written, &[5u8; SIZE]);
+        populate(&*subject, &elsewhere, &[5u8; SIZE]);
+        for load in Load::ALL {
             let stop = AtomicBool::new(false);
             let mut samples = Vec::new();
             let mut cursor = 0;
             thread::scope(|scope| {
-                if load == "listing" {
-                    scope.spawn(|| {
+                let listed = match load {
+                    Load::Idle => None,
+                    Load::Listing => Some(&tree),
+                    Load::ListingElsewhere => Some(&other),
+                };
+                if let Some(listed) = listed {
+                    let (stop, subject) = (&stop, &subject);
+                    scope.spawn(move || {
                         while !stop.load(Ordering::Relaxed) {
-                            assert_eq!(subject.list_recursive(&root), LISTED);
+                            assert_eq!(subject.list_recursive(listed), LISTED);
                         }
                     });
                 }
-                let id = BenchmarkId::new(subject.label(), load);
+                let id = BenchmarkId::new(subject.label(), load.name());
                 group.bench_function(id, |b| {
                     b.iter_custom(|iters| {
-                        timed_writes(&*subject, &keys, iters, &mut cursor, &mut samples)
+                        timed_writes(&*subject, &written, iters, &mut cursor, &mut samples)
                     });
                 });
                 stop.store(true, Ordering::Relaxed);
@@ -131,7 +163,7 @@ fn writer_latency(c: &mut Criterion) {
             if let Some(stats) = Percentiles::of(&mut samples) {
                 rows.push(Row {
                     subject: subject.label(),
-                    load,
+                    load: load.name(),
                     stats,
                 });
             }

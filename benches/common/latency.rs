@@ -12,6 +12,8 @@ pub struct Percentiles {
     pub p50: Duration,
     /// 99th percentile.
     pub p99: Duration,
+    /// 99.9th percentile: where a writer stalled behind a whole listing shows.
+    pub p999: Duration,
     /// Largest sample.
     pub max: Duration,
 }
@@ -19,6 +21,7 @@ pub struct Percentiles {
 impl Percentiles {
     /// The percentiles of `samples` (sorted in place); `None` when empty.
     pub fn of(samples: &mut [Duration]) -> Option<Self> {
+        let max = *samples.iter().max()?;
         samples.sort_unstable();
         let rank = |p: f64| {
             // Nearest rank: the smallest sample with at least p of all at or below it.
@@ -29,7 +32,8 @@ impl Percentiles {
             count: samples.len(),
             p50: rank(0.50),
             p99: rank(0.99),
-            max: *samples.last()?,
+            p999: rank(0.999),
+            max,
         })
     }
 }
@@ -52,8 +56,8 @@ fn micros(duration: Duration) -> f64 {
 /// the same subject's `idle` p99.
 pub fn table(rows: &[Row]) -> String {
     let mut out = String::from(
-        "| subject | load | writes | p50 (µs) | p99 (µs) | max (µs) | p99 / idle p99 |\n\
-         |---|---|---:|---:|---:|---:|---:|\n",
+        "| subject | load | writes | p50 (µs) | p99 (µs) | p99.9 (µs) | max (µs) | p99 / idle p99 |\n\
+         |---|---|---:|---:|---:|---:|---:|---:|\n",
     );
     for row in rows {
         let idle = rows
@@ -64,12 +68,13 @@ pub fn table(rows: &[Row]) -> String {
         });
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.2} |",
+            "| {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} |",
             row.subject,
             row.load,
             row.stats.count,
             micros(row.stats.p50),
             micros(row.stats.p99),
+            micros(row.stats.p999),
             micros(row.stats.max),
             ratio,
         );
