@@ -33,6 +33,9 @@ const NAME: &str = "memory";
 ///   structural sharing) and build their results outside it, so the lock is
 ///   never held while you iterate, and you may call the backend from inside
 ///   the loop.
+/// * **Point operations by hash.** Beside the tree, an index maps every path
+///   to its file or folder, so probes, reads and the checks of a write cost
+///   one hash look-up, whatever the depth or the size of the folder.
 /// * **Zero-copy.** Contents are immutable [`Bytes`]: `read_bytes` and `read`
 ///   hand out a shared handle, not a copy, and an overwrite never disturbs a
 ///   reader of the old version. The content of a write is drained before the
