@@ -10,7 +10,7 @@ mod common;
 
 use std::hint::black_box;
 use std::sync::Barrier;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -136,8 +136,10 @@ fn writer_latency(c: &mut Criterion) {
         populate(&*subject, &elsewhere, &[5u8; SIZE]);
         for load in Load::ALL {
             let stop = AtomicBool::new(false);
+            let listings = AtomicU64::new(0);
             let mut samples = Vec::new();
             let mut cursor = 0;
+            let began = Instant::now();
             thread::scope(|scope| {
                 let listed = match load {
                     Load::Idle => None,
@@ -145,10 +147,11 @@ fn writer_latency(c: &mut Criterion) {
                     Load::ListingElsewhere => Some(&other),
                 };
                 if let Some(listed) = listed {
-                    let (stop, subject) = (&stop, &subject);
+                    let (stop, listings, subject) = (&stop, &listings, &subject);
                     scope.spawn(move || {
                         while !stop.load(Ordering::Relaxed) {
                             assert_eq!(subject.list_recursive(listed), LISTED);
+                            listings.fetch_add(1, Ordering::Relaxed);
                         }
                     });
                 }
@@ -160,11 +163,13 @@ fn writer_latency(c: &mut Criterion) {
                 });
                 stop.store(true, Ordering::Relaxed);
             });
+            let seconds = began.elapsed().as_secs_f64();
             if let Some(stats) = Percentiles::of(&mut samples) {
                 rows.push(Row {
                     subject: subject.label(),
                     load: load.name(),
                     stats,
+                    listings_per_second: listings.into_inner() as f64 / seconds,
                 });
             }
         }

@@ -46,6 +46,9 @@ pub struct Row {
     pub load: &'static str,
     /// The writer's latencies under that load.
     pub stats: Percentiles,
+    /// Listings the other thread completed per second meanwhile (0 when
+    /// idle): a writer that starves the lister looks good on its own.
+    pub listings_per_second: f64,
 }
 
 fn micros(duration: Duration) -> f64 {
@@ -56,8 +59,8 @@ fn micros(duration: Duration) -> f64 {
 /// the same subject's `idle` p99.
 pub fn table(rows: &[Row]) -> String {
     let mut out = String::from(
-        "| subject | load | writes | p50 (µs) | p99 (µs) | p99.9 (µs) | max (µs) | p99 / idle p99 |\n\
-         |---|---|---:|---:|---:|---:|---:|---:|\n",
+        "| subject | load | writes | p50 (µs) | p99 (µs) | p99.9 (µs) | max (µs) | p99 / idle p99 | listings/s |\n\
+         |---|---|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     for row in rows {
         let idle = rows
@@ -68,7 +71,7 @@ pub fn table(rows: &[Row]) -> String {
         });
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} |",
+            "| {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.1} |",
             row.subject,
             row.load,
             row.stats.count,
@@ -77,6 +80,7 @@ pub fn table(rows: &[Row]) -> String {
             micros(row.stats.p999),
             micros(row.stats.max),
             ratio,
+            row.listings_per_second,
         );
     }
     out
