@@ -12,7 +12,6 @@
 //!
 //! Nothing here locks; `MemoryBackend` calls these functions under its lock.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::SystemTime;
 
@@ -20,6 +19,11 @@ use bytes::Bytes;
 use imbl::OrdMap;
 
 use crate::{Error, Metadata, RemotePath, Result};
+
+/// The path index's map. foldhash (randomly seeded per process) rather than
+/// SipHash: every point operation hashes its whole path once, and this is a
+/// store for tests and local tools, not one fed hostile keys.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// The children of one folder, sorted by name (byte order).
 pub(super) type Folder = OrdMap<Arc<str>, Node>;
