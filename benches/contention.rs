@@ -3,8 +3,9 @@
 //! backend and the two lock baselines.
 //!
 //! Run with `cargo bench --bench contention`; see BENCHMARKS.md. Besides
-//! criterion's figures, the writer-latency bench prints p50/p99/max and writes
-//! them to `target/criterion/writer_latency.md`.
+//! criterion's means, the writer-latency bench times every write on its own
+//! (warm-up included), prints p50/p99/p99.9/max and the lister's listings per
+//! second, and writes that table to `target/criterion/writer_latency.md`.
 
 mod common;
 
