@@ -1,13 +1,98 @@
 //! Listings walked outside the lock, over an O(1) snapshot of a folder.
 
+use std::ops::Bound;
 use std::sync::Arc;
-
-use imbl::ordmap::ConsumingIter;
 
 use super::tree::{FileEntry, Folder, Node};
 use crate::{Child, FileInfo, FolderEntry, RemotePath};
 
-type Entries = ConsumingIter<Arc<str>, Node, imbl::shared_ptr::DefaultSharedPtr>;
+/// Entries fetched by the first look-up of a folder; later batches double up
+/// to [`MAX_BATCH`].
+const FIRST_BATCH: usize = 16;
+const MAX_BATCH: usize = 512;
+
+/// One entry of a folder snapshot, as the walks hand it on.
+enum Item {
+    File(FileInfo),
+    Folder(RemotePath, Folder),
+}
+
+/// The entries of a folder snapshot in name order, read in batches by range
+/// from the last name seen.
+///
+/// Each batch costs a look-up (O(log n)) plus its own entries, so the first
+/// item comes in time independent of the folder's size, and the shared B-tree
+/// leaves are only read, never copied. (Consuming the map instead would gather
+/// every leaf up front and copy each shared leaf before moving out of it.)
+struct Entries {
+    prefix: RemotePath,
+    folder: Folder,
+    batch: std::vec::IntoIter<Item>,
+    last: Option<Arc<str>>,
+    batch_size: usize,
+    remaining: usize,
+    /// Reused to join each child's path before it is copied into its own
+    /// allocation.
+    joined: String,
+}
+
+impl Entries {
+    fn new(prefix: RemotePath, folder: Folder) -> Self {
+        Entries {
+            prefix,
+            remaining: folder.len(),
+            folder,
+            batch: Vec::new().into_iter(),
+            last: None,
+            batch_size: FIRST_BATCH,
+            joined: String::new(),
+        }
+    }
+
+    fn refill(&mut self) {
+        let after = self
+            .last
+            .as_deref()
+            .map_or(Bound::Unbounded, Bound::Excluded);
+        let mut last = None;
+        let mut batch = Vec::with_capacity(self.batch_size.min(self.remaining));
+        for (name, node) in self
+            .folder
+            .range::<_, str>((after, Bound::Unbounded))
+            .take(self.batch_size)
+        {
+            let path = child_path(&mut self.joined, &self.prefix, name);
+            batch.push(match node {
+                Node::File(entry) => Item::File(file_info(path, entry)),
+                Node::Folder(folder) => Item::Folder(path, folder.clone()),
+            });
+            last = Some(name);
+        }
+        self.last = last.cloned();
+        self.batch_size = (self.batch_size * 2).min(MAX_BATCH);
+        self.batch = batch.into_iter();
+    }
+}
+
+impl Iterator for Entries {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        if self.remaining == 0 {
+            return None;
+        }
+        if self.batch.as_slice().is_empty() {
+            self.refill();
+        }
+        let item = self.batch.next()?;
+        self.remaining -= 1;
+        Some(item)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
 
 pub(super) fn file_info(path: RemotePath, entry: &FileEntry) -> FileInfo {
     FileInfo {
@@ -22,13 +107,21 @@ pub(super) fn file_info(path: RemotePath, entry: &FileEntry) -> FileInfo {
     }
 }
 
-fn child_path(prefix: &RemotePath, name: &str) -> RemotePath {
-    prefix.join_path(&RemotePath::from_valid_segment(name))
+/// `prefix/name`, joined in `buffer` so that the path costs one allocation.
+fn child_path(buffer: &mut String, prefix: &RemotePath, name: &str) -> RemotePath {
+    if prefix.is_root() {
+        return RemotePath::from_valid_segment(name);
+    }
+    buffer.clear();
+    buffer.push_str(prefix.as_str());
+    buffer.push('/');
+    buffer.push_str(name);
+    RemotePath::from_valid_segment(buffer)
 }
 
 /// Files of a folder snapshot in depth-first pre-order, children by name.
 pub(super) struct FileWalk {
-    stack: Vec<(RemotePath, usize, Entries)>,
+    stack: Vec<(usize, Entries)>,
     recursive: bool,
     max_depth: Option<usize>,
 }
@@ -41,7 +134,7 @@ impl FileWalk {
         max_depth: Option<usize>,
     ) -> Self {
         FileWalk {
-            stack: vec![(prefix, 0, folder.into_iter())],
+            stack: vec![(0, Entries::new(prefix, folder))],
             recursive,
             max_depth,
         }
@@ -53,18 +146,16 @@ impl Iterator for FileWalk {
 
     fn next(&mut self) -> Option<FileInfo> {
         loop {
-            let (prefix, depth, entries) = self.stack.last_mut()?;
-            let Some((name, node)) = entries.next() else {
-                self.stack.pop();
-                continue;
-            };
-            let path = child_path(prefix, &name);
-            match node {
-                Node::File(entry) => return Some(file_info(path, &entry)),
-                Node::Folder(folder) => {
+            let (depth, entries) = self.stack.last_mut()?;
+            match entries.next() {
+                None => {
+                    self.stack.pop();
+                }
+                Some(Item::File(info)) => return Some(info),
+                Some(Item::Folder(path, folder)) => {
                     let depth = *depth;
                     if self.recursive && self.max_depth.is_none_or(|max| depth < max) {
-                        self.stack.push((path, depth + 1, folder.into_iter()));
+                        self.stack.push((depth + 1, Entries::new(path, folder)));
                     }
                 }
             }
@@ -74,15 +165,13 @@ impl Iterator for FileWalk {
 
 /// Immediate children of a folder snapshot, by name.
 pub(super) struct ChildWalk {
-    prefix: RemotePath,
     entries: Entries,
 }
 
 impl ChildWalk {
     pub fn new(prefix: RemotePath, folder: Folder) -> Self {
         ChildWalk {
-            prefix,
-            entries: folder.into_iter(),
+            entries: Entries::new(prefix, folder),
         }
     }
 }
@@ -91,11 +180,9 @@ impl Iterator for ChildWalk {
     type Item = Child;
 
     fn next(&mut self) -> Option<Child> {
-        let (name, node) = self.entries.next()?;
-        let path = child_path(&self.prefix, &name);
-        Some(match node {
-            Node::File(entry) => Child::File(file_info(path, &entry)),
-            Node::Folder(_) => Child::Folder(FolderEntry::new(path)),
+        Some(match self.entries.next()? {
+            Item::File(info) => Child::File(info),
+            Item::Folder(path, _) => Child::Folder(FolderEntry::new(path)),
         })
     }
 

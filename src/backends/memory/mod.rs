@@ -12,7 +12,7 @@ use bytes::Bytes;
 use parking_lot::RwLock;
 
 use self::listing::{ChildWalk, FileWalk, file_info};
-use self::tree::{FileEntry, Folder, Leaf, Lookup, Node, Tree, folder_in_the_way};
+use self::tree::{FileEntry, Folder, Indexed, Leaf, Lookup, Node, Tree, folder_in_the_way};
 use crate::{
     AtomicWriter, Backend, Capability, CapabilitySet, Child, Content, DeleteFolderOptions,
     DeleteOptions, Error, FileInfo, FolderEntry, FolderInfo, ListOptions, Listing, ReadStream,
@@ -33,6 +33,9 @@ const NAME: &str = "memory";
 ///   structural sharing) and build their results outside it, so the lock is
 ///   never held while you iterate, and you may call the backend from inside
 ///   the loop.
+/// * **Point operations by hash.** Beside the tree, an index maps every path
+///   to its file or folder, so probes, reads and the checks of a write cost
+///   one hash look-up, whatever the depth or the size of the folder.
 /// * **Zero-copy.** Contents are immutable [`Bytes`]: `read_bytes` and `read`
 ///   hand out a shared handle, not a copy, and an overwrite never disturbs a
 ///   reader of the old version. The content of a write is drained before the
@@ -86,10 +89,20 @@ impl MemoryBackend {
     }
 
     fn file_entry(&self, path: &RemotePath) -> Result<Arc<FileEntry>> {
-        match self.tree.read().lookup(path) {
-            Lookup::File(entry) => Ok(Arc::clone(entry)),
-            Lookup::Folder(_) => Err(not_a_file(path)),
-            Lookup::Missing => Err(Error::not_found(
+        self.with_file(path, |entry, _| Arc::clone(entry))
+    }
+
+    /// `take` applied to the file at `path` (its entry and content), under
+    /// the read lock.
+    fn with_file<T>(
+        &self,
+        path: &RemotePath,
+        take: impl FnOnce(&Arc<FileEntry>, &Bytes) -> T,
+    ) -> Result<T> {
+        match self.tree.read().kind(path) {
+            Some(Indexed::File { entry, data }) => Ok(take(entry, data)),
+            Some(Indexed::Folder) => Err(not_a_file(path)),
+            None => Err(Error::not_found(
                 path.as_str(),
                 format!("File not found: {path}"),
             )),
@@ -111,7 +124,8 @@ impl MemoryBackend {
         let size = data.len() as u64;
         let mut tree = self.tree.write();
         let now = SystemTime::now();
-        match tree.probe_for_write(path).map_err(attribute)? {
+        let probe = tree.probe_for_write(path).map_err(attribute)?;
+        match probe.leaf {
             Leaf::Folder => return Err(attribute(folder_in_the_way(path))),
             Leaf::File if !options.overwrite => {
                 return Err(attribute(Error::already_exists(
@@ -126,7 +140,11 @@ impl MemoryBackend {
             modified_at: now,
             metadata: metadata.clone(),
         };
-        tree.insert_file(path, Arc::new(entry)).map_err(attribute)?;
+        let replaced = tree.insert_file(path, probe, Arc::new(entry));
+        drop(tree);
+        // The replaced content, if this was its last handle, is freed here,
+        // after the lock is released.
+        drop(replaced.map_err(attribute)?);
         Ok(WriteResult {
             path: path.clone(),
             size,
@@ -175,7 +193,8 @@ impl MemoryBackend {
                 "Destination must not be the root",
             )));
         }
-        match tree.probe_for_write(dst).map_err(attribute)? {
+        let probe = tree.probe_for_write(dst).map_err(attribute)?;
+        match probe.leaf {
             Leaf::Folder => {
                 return Err(attribute(Error::invalid_path(
                     dst.as_str(),
@@ -192,7 +211,8 @@ impl MemoryBackend {
         }
         let entry = make_entry(&source, SystemTime::now());
         // Insert before removing: whatever happens, the file is never lost.
-        tree.insert_file(dst, entry).map_err(attribute)?;
+        let replaced = tree.insert_file(dst, probe, entry);
+        drop(replaced.map_err(attribute)?);
         if remove_source {
             tree.remove(src);
         }
@@ -237,15 +257,15 @@ impl Backend for MemoryBackend {
     }
 
     fn exists(&self, path: &RemotePath) -> Result<bool> {
-        Ok(!matches!(self.tree.read().lookup(path), Lookup::Missing))
+        Ok(self.tree.read().kind(path).is_some())
     }
 
     fn is_file(&self, path: &RemotePath) -> Result<bool> {
-        Ok(matches!(self.tree.read().lookup(path), Lookup::File(_)))
+        Ok(self.tree.read().file(path).is_some())
     }
 
     fn is_folder(&self, path: &RemotePath) -> Result<bool> {
-        Ok(matches!(self.tree.read().lookup(path), Lookup::Folder(_)))
+        Ok(matches!(self.tree.read().kind(path), Some(Indexed::Folder)))
     }
 
     fn read(&self, path: &RemotePath) -> Result<ReadStream> {
@@ -253,7 +273,7 @@ impl Backend for MemoryBackend {
     }
 
     fn read_bytes(&self, path: &RemotePath) -> Result<Bytes> {
-        Ok(self.file_entry(path)?.data.clone())
+        self.with_file(path, |_, data| data.clone())
     }
 
     fn write(
@@ -282,7 +302,7 @@ impl Backend for MemoryBackend {
         if path.is_root() {
             return Err(attribute(empty_file_path(path)));
         }
-        if !options.overwrite && matches!(self.tree.read().lookup(path), Lookup::File(_)) {
+        if !options.overwrite && self.tree.read().file(path).is_some() {
             return Err(attribute(Error::already_exists(
                 path.as_str(),
                 format!("File already exists: {path}"),

@@ -27,6 +27,7 @@ fn counts_agree_with_the_tree(backend: &MemoryBackend) {
         (tree.files, tree.folders),
         "the O(1) counters drifted from the tree"
     );
+    assert!(tree.index_agrees(), "the path index drifted from the tree");
 }
 
 #[test]
@@ -215,4 +216,21 @@ fn every_error_is_attributed_to_the_memory_backend() {
     let err = backend.read_bytes(&p("missing")).unwrap_err();
     assert_eq!(err.backend(), Some("memory"));
     assert!(err.to_string().contains("backend='memory'"));
+}
+
+#[test]
+fn a_recursive_delete_forgets_every_path_below() {
+    let backend = MemoryBackend::new();
+    put(&backend, "a/b/c/d.txt", b"1");
+    put(&backend, "a/e.txt", b"2");
+    backend
+        .delete_folder(&p("a"), DeleteFolderOptions::new().recursive(true))
+        .unwrap();
+    for gone in ["a", "a/b", "a/b/c", "a/b/c/d.txt", "a/e.txt"] {
+        assert!(!backend.exists(&p(gone)).unwrap(), "{gone} survived");
+    }
+    put(&backend, "a/b", b"now a file");
+    assert!(backend.is_file(&p("a/b")).unwrap());
+    assert!(!backend.is_folder(&p("a/b/c")).unwrap());
+    counts_agree_with_the_tree(&backend);
 }

@@ -6,6 +6,10 @@
 //! lets a listing snapshot any subtree under the lock in constant time and walk
 //! it afterwards while writers carry on.
 //!
+//! Beside the tree, a hash index maps every file and folder path to what it
+//! is, so that point operations (probes, reads, the checks of a write) cost one
+//! hash look-up instead of a walk down the sorted maps.
+//!
 //! Nothing here locks; `MemoryBackend` calls these functions under its lock.
 
 use std::sync::Arc;
@@ -15,6 +19,11 @@ use bytes::Bytes;
 use imbl::OrdMap;
 
 use crate::{Error, Metadata, RemotePath, Result};
+
+/// The path index's map. foldhash (randomly seeded per process) rather than
+/// SipHash: every point operation hashes its whole path once, and this is a
+/// store for tests and local tools, not one fed hostile keys.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// The children of one folder, sorted by name (byte order).
 pub(super) type Folder = OrdMap<Arc<str>, Node>;
@@ -42,6 +51,23 @@ pub(super) enum Lookup<'a> {
     Missing,
 }
 
+/// What the index knows of a path. A file's content handle is kept inline
+/// too, so that a read reaches it without going through the entry.
+#[derive(Clone)]
+pub(super) enum Indexed {
+    File { entry: Arc<FileEntry>, data: Bytes },
+    Folder,
+}
+
+impl Indexed {
+    fn file(entry: Arc<FileEntry>) -> Self {
+        Indexed::File {
+            data: entry.data.clone(),
+            entry,
+        }
+    }
+}
+
 /// What a write-side walk found at the leaf, once every ancestor is known to
 /// be a folder or absent.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -51,16 +77,59 @@ pub(super) enum Leaf {
     Folder,
 }
 
-/// The whole tree and its O(1) counters (the root is not counted).
+/// What [`Tree::probe_for_write`] found: the leaf, and how many of the
+/// path's ancestors (from the top) already exist as folders.
+#[derive(Clone, Copy)]
+pub(super) struct Probe {
+    pub leaf: Leaf,
+    ancestors: usize,
+}
+
+impl Probe {
+    fn new(leaf: Leaf, ancestors: usize) -> Self {
+        Probe { leaf, ancestors }
+    }
+}
+
+/// The whole tree, its O(1) counters (the root is not counted) and the index
+/// of every path in it (the root is not indexed).
 #[derive(Clone, Default)]
 pub(super) struct Tree {
     pub root: Folder,
     pub files: usize,
     pub folders: usize,
+    index: HashMap<Arc<str>, Indexed>,
 }
 
 impl Tree {
+    /// What `path` is, by one hash look-up: `None` when missing or under a
+    /// file; the root is a folder.
+    pub fn kind(&self, path: &RemotePath) -> Option<&Indexed> {
+        const ROOT: &Indexed = &Indexed::Folder;
+        if path.is_root() {
+            return Some(ROOT);
+        }
+        self.index.get(path.as_str())
+    }
+
+    /// The file at `path`, by one hash look-up.
+    pub fn file(&self, path: &RemotePath) -> Option<&Arc<FileEntry>> {
+        match self.kind(path)? {
+            Indexed::File { entry, .. } => Some(entry),
+            Indexed::Folder => None,
+        }
+    }
+
     pub fn lookup(&self, path: &RemotePath) -> Lookup<'_> {
+        match self.kind(path) {
+            None => Lookup::Missing,
+            Some(Indexed::File { entry, .. }) => Lookup::File(entry),
+            Some(Indexed::Folder) => self.walk(path),
+        }
+    }
+
+    /// Walks down the sorted maps to `path`.
+    fn walk(&self, path: &RemotePath) -> Lookup<'_> {
         let mut folder = &self.root;
         let mut segments = path.segments().peekable();
         while let Some(segment) = segments.next() {
@@ -74,55 +143,71 @@ impl Tree {
     }
 
     /// Checks that `path` can hold a file: every existing ancestor is a
-    /// folder. Returns what is at the leaf. The root is reported as a folder.
-    pub fn probe_for_write(&self, path: &RemotePath) -> Result<Leaf> {
-        let mut folder = &self.root;
-        let depth = path.depth();
-        for (index, segment) in path.segments().enumerate() {
-            let last = index + 1 == depth;
-            match folder.get(segment) {
-                None => return Ok(Leaf::Missing),
-                Some(Node::File(_)) if last => return Ok(Leaf::File),
-                Some(Node::File(_)) => return Err(file_in_the_way(path, index)),
-                Some(Node::Folder(child)) => folder = child,
+    /// folder. Tells what is at the leaf (the root is reported as a folder)
+    /// and how many ancestors exist, from the index alone.
+    pub fn probe_for_write(&self, path: &RemotePath) -> Result<Probe> {
+        let ancestors = path.depth().saturating_sub(1);
+        match self.kind(path) {
+            Some(Indexed::File { .. }) => return Ok(Probe::new(Leaf::File, ancestors)),
+            Some(Indexed::Folder) => return Ok(Probe::new(Leaf::Folder, ancestors)),
+            None => {}
+        }
+        // The nearest existing ancestor decides: a folder has only folders
+        // above it, and a file is the one file in the way.
+        let text = path.as_str();
+        let mut depth = path.depth();
+        for (end, _) in text.rmatch_indices('/') {
+            let ancestor = &text[..end];
+            depth -= 1;
+            match self.index.get(ancestor) {
+                Some(Indexed::Folder) => return Ok(Probe::new(Leaf::Missing, depth)),
+                Some(Indexed::File { .. }) => return Err(file_in_the_way(path, depth - 1)),
+                None => {}
             }
         }
-        Ok(Leaf::Folder)
+        Ok(Probe::new(Leaf::Missing, 0))
     }
 
-    /// Inserts `entry` at `path`, creating missing parent folders, and tells
-    /// whether a file was replaced. Callers run
-    /// [`probe_for_write`](Tree::probe_for_write) first under the same lock so
-    /// that every check happens before any change; a file ancestor met here is
-    /// still refused rather than overwritten.
-    pub fn insert_file(&mut self, path: &RemotePath, entry: Arc<FileEntry>) -> Result<bool> {
+    /// Puts `entry` at `path`, creating the missing parent folders, and
+    /// returns the file entry it replaced. `probe` is what
+    /// [`probe_for_write`](Tree::probe_for_write) said of `path` under the
+    /// same lock, so that every check happens before any change; a folder or
+    /// file in the way is still refused rather than overwritten.
+    pub fn insert_file(
+        &mut self,
+        path: &RemotePath,
+        probe: Probe,
+        entry: Arc<FileEntry>,
+    ) -> Result<Option<Arc<FileEntry>>> {
         let Tree {
             root,
             files,
             folders,
+            index,
         } = self;
+        let text = path.as_str();
         let mut folder = root;
+        let mut end = 0;
         let depth = path.depth();
-        for (index, segment) in path.segments().enumerate() {
-            if index + 1 == depth {
-                if let Some(Node::Folder(_)) = folder.get(segment) {
-                    return Err(folder_in_the_way(path));
-                }
-                let replaced = folder
-                    .insert(Arc::from(segment), Node::File(entry))
-                    .is_some();
-                if !replaced {
+        for (position, segment) in path.segments().enumerate() {
+            end += segment.len() + usize::from(position > 0);
+            if position + 1 == depth {
+                let replaced = insert_leaf(folder, index, path, probe.leaf, entry)?;
+                if replaced.is_none() {
                     *files += 1;
                 }
                 return Ok(replaced);
             }
-            let node = folder.entry(Arc::from(segment)).or_insert_with(|| {
+            // Existing ancestors cost one descent each; only missing ones are
+            // looked up twice (insert, then descend).
+            if position >= probe.ancestors {
+                folder.insert(Arc::from(segment), Node::Folder(Folder::new()));
+                index.insert(Arc::from(&text[..end]), Indexed::Folder);
                 *folders += 1;
-                Node::Folder(Folder::new())
-            });
-            match node {
-                Node::Folder(child) => folder = child,
-                Node::File(_) => return Err(file_in_the_way(path, index)),
+            }
+            match folder.get_mut(segment) {
+                Some(Node::Folder(child)) => folder = child,
+                Some(Node::File(_)) | None => return Err(file_in_the_way(path, position)),
             }
         }
         Err(Error::invalid_path(
@@ -148,16 +233,90 @@ impl Tree {
     /// counters for the whole removed subtree.
     pub fn remove(&mut self, path: &RemotePath) -> Option<Node> {
         let node = self.parent_folder_mut(path)?.remove(path.name())?;
+        self.index.remove(path.as_str());
         match &node {
             Node::File(_) => self.files -= 1,
             Node::Folder(folder) => {
-                let (files, folders) = count_subtree(folder);
+                let (files, folders) = self.unindex_subtree(path.as_str(), folder);
                 self.files -= files;
                 self.folders -= folders + 1;
             }
         }
         Some(node)
     }
+
+    /// Drops every path below the folder `prefix` from the index and counts
+    /// them: (files, folders).
+    fn unindex_subtree(&mut self, prefix: &str, folder: &Folder) -> (usize, usize) {
+        let mut counts = (0, 0);
+        let mut stack = vec![(prefix.to_owned(), folder.clone())];
+        while let Some((prefix, current)) = stack.pop() {
+            for (name, node) in &current {
+                let path = format!("{prefix}/{name}");
+                self.index.remove(path.as_str());
+                match node {
+                    Node::File(_) => counts.0 += 1,
+                    Node::Folder(child) => {
+                        counts.1 += 1;
+                        stack.push((path, child.clone()));
+                    }
+                }
+            }
+        }
+        counts
+    }
+
+    /// Whether the index holds exactly the tree's paths, each with the same
+    /// kind and file entry.
+    #[cfg(test)]
+    pub fn index_agrees(&self) -> bool {
+        let mut seen = 0;
+        let mut stack = vec![(String::new(), &self.root)];
+        while let Some((prefix, folder)) = stack.pop() {
+            for (name, node) in folder {
+                let path = if prefix.is_empty() {
+                    name.to_string()
+                } else {
+                    format!("{prefix}/{name}")
+                };
+                seen += 1;
+                match (node, self.index.get(path.as_str())) {
+                    (Node::File(entry), Some(Indexed::File { entry: indexed, .. }))
+                        if Arc::ptr_eq(entry, indexed) => {}
+                    (Node::Folder(child), Some(Indexed::Folder)) => stack.push((path, child)),
+                    _ => return false,
+                }
+            }
+        }
+        seen == self.index.len()
+    }
+}
+
+/// Puts `entry` in `folder` under `path`'s name; see
+/// [`Tree::insert_file`].
+fn insert_leaf(
+    folder: &mut Folder,
+    index: &mut HashMap<Arc<str>, Indexed>,
+    path: &RemotePath,
+    leaf: Leaf,
+    entry: Arc<FileEntry>,
+) -> Result<Option<Arc<FileEntry>>> {
+    let name = path.name();
+    if leaf == Leaf::Missing {
+        folder.insert(Arc::from(name), Node::File(Arc::clone(&entry)));
+        index.insert(Arc::from(path.as_str()), Indexed::file(entry));
+        return Ok(None);
+    }
+    let old = match folder.get_mut(name) {
+        Some(Node::File(old)) => std::mem::replace(old, Arc::clone(&entry)),
+        Some(Node::Folder(_)) | None => return Err(folder_in_the_way(path)),
+    };
+    // An overwrite replaces both entries in place: no key is allocated.
+    match index.get_mut(path.as_str()) {
+        Some(slot) => *slot = Indexed::file(entry),
+        None => drop(index.insert(Arc::from(path.as_str()), Indexed::file(entry))),
+    }
+    Ok(Some(old))
 }
 
 /// The error for a write whose ancestor at `index` is a file; it names the
@@ -182,6 +341,7 @@ pub(super) fn folder_in_the_way(path: &RemotePath) -> Error {
 }
 
 /// Files and folders below `folder` (not counting `folder` itself).
+#[cfg(test)]
 pub(super) fn count_subtree(folder: &Folder) -> (usize, usize) {
     let mut files = 0;
     let mut folders = 0;

@@ -1,0 +1,49 @@
+//! Bench keys: each one parsed once, outside the timed loops, in the form
+//! every subject wants.
+
+use remote_store::RemotePath;
+
+/// A file or folder key: the parsed path for backends, the text for the
+/// baselines.
+#[derive(Clone)]
+pub struct Key {
+    /// The parsed path, as a `Backend` takes it.
+    pub path: RemotePath,
+    /// The same path as a string, as the baselines' maps key it.
+    pub text: String,
+}
+
+impl Key {
+    /// Parses `text`, which the benches build valid.
+    pub fn new(text: String) -> Self {
+        let path = RemotePath::parse(&text).expect("bench keys are valid paths");
+        Key { path, text }
+    }
+}
+
+/// `count` files spread over `folders` subfolders of `root`:
+/// `root/dNNN/fNNNNNN.bin`, file `i` in folder `i % folders`.
+pub fn tree(root: &str, folders: usize, count: usize) -> Vec<Key> {
+    (0..count)
+        .map(|i| Key::new(format!("{root}/d{:03}/f{i:06}.bin", i % folders)))
+        .collect()
+}
+
+/// `count` files directly in `root`: `root/fNNNNNN.bin`.
+pub fn flat(root: &str, count: usize) -> Vec<Key> {
+    (0..count)
+        .map(|i| Key::new(format!("{root}/f{i:06}.bin")))
+        .collect()
+}
+
+/// The folder key `text`.
+pub fn folder(text: &str) -> Key {
+    Key::new(text.to_owned())
+}
+
+/// The `n`-th index of a fixed pseudo-random walk over `len` keys, so that
+/// successive operations do not hit neighbouring keys (`len` > 0).
+pub fn scattered(n: u64, len: usize) -> usize {
+    // 2654435761 is Knuth's multiplicative hash constant.
+    (n.wrapping_mul(2_654_435_761) % len as u64) as usize
+}
