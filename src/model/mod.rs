@@ -40,6 +40,10 @@ mod arbitrary_op;
 #[cfg(feature = "model")]
 mod concurrent;
 mod config;
+#[cfg(feature = "arbitrary")]
+mod fuzz;
+#[cfg(feature = "arbitrary")]
+mod fuzz_store;
 mod harness;
 mod op;
 mod outcome;
@@ -51,6 +55,10 @@ pub mod strategy;
 #[cfg(feature = "model")]
 pub use self::concurrent::{ConcurrencyConfig, ConcurrencyReport, check_concurrent};
 pub use self::config::OracleConfig;
+#[cfg(feature = "arbitrary")]
+pub use self::fuzz::{FUZZ_STORE_ROOT, MAX_FUZZ_OPS, decode_ops, fuzz_against_oracle, fuzz_paths};
+#[cfg(feature = "arbitrary")]
+pub use self::fuzz_store::fuzz_store_ops;
 pub use self::harness::{
     Divergence, Entry, State, StepDivergence, apply, prune_empty_folders, run_ops, state,
 };
