@@ -23,8 +23,8 @@ fn corpus(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
         .unwrap_or_else(|e| panic!("the corpus {} is missing: {e}", dir.display()))
         .map(|entry| {
             let path = entry.expect("a corpus entry").path();
-            let data = fs::read(&path)
-                .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+            let data =
+                fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
             (path, data)
         })
         .collect();

@@ -413,7 +413,9 @@ fn expected(direct: &MemoryBackend, op: &StoreOp) -> Outcome {
             max_depth,
         } => model(parse(path).map(|path| Op::ListFiles {
             path,
-            recursive: *recursive,
+            // Store rule (contract, Store.list_files): a set max_depth
+            // decides recursion, `max_depth > 0`, whatever `recursive` says.
+            recursive: max_depth.map_or(*recursive, |depth| depth > 0),
             max_depth: *max_depth,
         })),
         StoreOp::ListFolders(p) => model(parse(p).map(Op::ListFolders)),

@@ -15,7 +15,12 @@
 //!   threads and checks every read and the final state against the serial
 //!   orders of the writes.
 //! * With the `arbitrary` feature, [`Op`] implements `arbitrary::Arbitrary`,
-//!   so cargo-fuzz targets drive the same ops through [`run_ops`].
+//!   so cargo-fuzz targets drive the same ops through [`run_ops`]:
+//!   `fuzz_against_oracle` (any backend against the oracle), `fuzz_paths`
+//!   (path parsing and store scoping) and `fuzz_store_ops` (a rooted
+//!   `Store` against a plain backend) take libFuzzer's bytes and panic
+//!   with a readable script; the targets in `fuzz/` and the stable corpus
+//!   replay in `tests/fuzz_corpus.rs` call them.
 //!
 //! # A seeded bug, found and shrunk
 //!
