@@ -41,8 +41,8 @@ pub fn decode_ops(data: &[u8]) -> Vec<Op> {
 
 /// Runs the ops decoded from `data` (see [`decode_ops`]) on a fresh backend
 /// from `factory` and on the memory oracle, comparing every outcome and the
-/// whole state after every step, exactly as
-/// [`check_against_oracle`](super::check_against_oracle) does.
+/// whole state after every step, exactly as `check_against_oracle`
+/// (feature `model`) does.
 ///
 /// # Panics
 ///
