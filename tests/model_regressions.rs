@@ -44,3 +44,32 @@ fn local_reads_racing_atomic_replacements_never_fail() {
     });
     assert!(reads > 0);
 }
+
+/// Found by the `store_ops` fuzz target (crash-9f17a3d5, kept in
+/// `fuzz/corpus/store_ops/`): `list_files("", recursive=false,
+/// max_depth=Some(3))` through a `Store` lists `a/a`, because the Store
+/// derives recursion from a set `max_depth` (`max_depth > 0`, contract
+/// "Store.list_files"), while the backend called directly treats
+/// `max_depth` only as a hint for recursive listings. Not a library bug: the
+/// fuzz model (`fuzz_store_ops`) compared against the backend's rule and now
+/// applies the Store's.
+#[test]
+fn store_listing_with_max_depth_recurses_even_when_not_recursive() {
+    use remote_store::backends::MemoryBackend;
+    use remote_store::{ListOptions, Store};
+
+    let store = Store::new(MemoryBackend::new(), "data/x").expect("a store");
+    store.write("a/./a", "").expect("a write");
+    let options = ListOptions::new().recursive(false).max_depth(3);
+    let listed: Vec<String> = store
+        .list_files_with("", options)
+        .expect("a listing")
+        .map(|f| f.expect("a file").path.as_str().to_owned())
+        .collect();
+    assert_eq!(listed, ["a/a"]);
+    let input = [
+        0xa4, 0x9a, 0x3d, 0xc9, 0x00, 0x9a, 0x00, 0x00, 0x00, 0x00, 0x00, 0x40, 0xc9, 0x00, 0x3e,
+        0x3d, 0x1c, 0x3b, 0x0a, 0x7a, 0xca, 0x01, 0x3b, 0x0a, 0x7a, 0x54, 0x54, 0x54, 0x00,
+    ];
+    remote_store::model::fuzz_store_ops(&input);
+}

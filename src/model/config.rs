@@ -1,8 +1,8 @@
 //! [`OracleConfig`]: how many sequences, how long, and what a backend
 //! promises beyond the contract.
 
-/// What [`check_against_oracle`](super::check_against_oracle) runs and
-/// compares.
+/// What `check_against_oracle` (feature `model`) and [`run_ops`](super::run_ops)
+/// run and compare.
 ///
 /// ```
 /// use remote_store::model::OracleConfig;

@@ -1,7 +1,7 @@
 //! Model-based testing: any backend against the memory oracle.
 //!
 //! One [`Op`] enum covers every [`Backend`](crate::Backend) operation with its
-//! options, over a three-segment alphabet (`a`, `b`, `a.b`, up to three deep,
+//! options, over a three-segment alphabet (`a`, `b`, `a.b`, up to four deep,
 //! and the root), so the same names keep colliding as files and folders,
 //! under file ancestors, and as `a` versus `a.b` prefixes. [`apply`] runs an
 //! op on the backend under test and on a [`MemoryBackend`](crate::backends::MemoryBackend),
@@ -9,13 +9,18 @@
 //! names, listings, file infos without timestamps), then compares their
 //! whole [`State`]s.
 //!
-//! * [`check_against_oracle`] (feature `model`) runs random sequences with
+//! * `check_against_oracle` (feature `model`) runs random sequences with
 //!   proptest and panics with the shrunk, minimal failing sequence.
-//! * [`check_concurrent`] (feature `model`) runs random ops from several
+//! * `check_concurrent` (feature `model`) runs random ops from several
 //!   threads and checks every read and the final state against the serial
 //!   orders of the writes.
 //! * With the `arbitrary` feature, [`Op`] implements `arbitrary::Arbitrary`,
-//!   so cargo-fuzz targets drive the same ops through [`run_ops`].
+//!   so cargo-fuzz targets drive the same ops through [`run_ops`]:
+//!   `fuzz_against_oracle` (any backend against the oracle), `fuzz_paths`
+//!   (path parsing and store scoping) and `fuzz_store_ops` (a rooted
+//!   `Store` against a plain backend) take libFuzzer's bytes and panic
+//!   with a readable script; the targets in `fuzz/` and the stable corpus
+//!   replay in `tests/fuzz_corpus.rs` call them.
 //!
 //! # A seeded bug, found and shrunk
 //!
@@ -51,6 +56,10 @@ mod arbitrary_op;
 #[cfg(feature = "model")]
 mod concurrent;
 mod config;
+#[cfg(feature = "arbitrary")]
+mod fuzz;
+#[cfg(feature = "arbitrary")]
+mod fuzz_store;
 mod harness;
 mod op;
 mod outcome;
@@ -62,6 +71,10 @@ pub mod strategy;
 #[cfg(feature = "model")]
 pub use self::concurrent::{ConcurrencyConfig, ConcurrencyReport, check_concurrent};
 pub use self::config::OracleConfig;
+#[cfg(feature = "arbitrary")]
+pub use self::fuzz::{FUZZ_STORE_ROOT, MAX_FUZZ_OPS, decode_ops, fuzz_against_oracle, fuzz_paths};
+#[cfg(feature = "arbitrary")]
+pub use self::fuzz_store::fuzz_store_ops;
 pub use self::harness::{
     Divergence, Entry, State, StepDivergence, apply, prune_empty_folders, run_ops, state,
 };

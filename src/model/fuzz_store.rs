@@ -1,0 +1,657 @@
+//! [`fuzz_store_ops`]: arbitrary ops, with arbitrary path strings, through
+//! a [`Store`] rooted at [`FUZZ_STORE_ROOT`], checked against the same ops
+//! on a plain [`MemoryBackend`] at the store-relative paths.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::Arc;
+
+use arbitrary::{Arbitrary, Result as ArbResult, Unstructured};
+
+use super::fuzz::{FUZZ_STORE_ROOT, MAX_FUZZ_OPS};
+use super::op::{MAX_DEPTH, Op, SEGMENTS, Source};
+use super::outcome::{ChildView, Data, FileView, METADATA_KEY, Outcome, run_op};
+use crate::backends::MemoryBackend;
+use crate::{
+    Backend, Child, DeleteFolderOptions, DeleteOptions, Error, ListOptions, Metadata, RemotePath,
+    Result, Store, TransferOptions, WriteOptions, WriteResult,
+};
+
+/// Files outside the store root that no store op may touch: a sibling that
+/// shares the root's prefix (`data/x.b`, `data/xa`), a cousin and a file at
+/// the backend root.
+const SENTINELS: [&str; 4] = ["data/x.b", "data/xa", "data/y/z", "outside"];
+
+/// One store call; paths are raw strings as a user would pass them.
+#[derive(Clone, PartialEq, Eq)]
+enum StoreOp {
+    Exists(String),
+    IsFile(String),
+    IsFolder(String),
+    ReadBytes(String),
+    Write {
+        path: String,
+        content: Vec<u8>,
+        atomic: bool,
+        overwrite: bool,
+        metadata: bool,
+    },
+    Delete {
+        path: String,
+        missing_ok: bool,
+    },
+    DeleteFolder {
+        path: String,
+        recursive: bool,
+        missing_ok: bool,
+    },
+    ListFiles {
+        path: String,
+        recursive: bool,
+        max_depth: Option<usize>,
+    },
+    ListFolders(String),
+    IterChildren(String),
+    GetFileInfo(String),
+    GetFolderInfo(String),
+    Rename {
+        src: String,
+        dst: String,
+        overwrite: bool,
+    },
+    Copy {
+        src: String,
+        dst: String,
+        overwrite: bool,
+    },
+    /// `to_key(native_path(path))`.
+    KeyRoundTrip(String),
+}
+
+impl fmt::Debug for StoreOp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreOp::Exists(p) => write!(f, "exists({p:?})"),
+            StoreOp::IsFile(p) => write!(f, "is_file({p:?})"),
+            StoreOp::IsFolder(p) => write!(f, "is_folder({p:?})"),
+            StoreOp::ReadBytes(p) => write!(f, "read_bytes({p:?})"),
+            StoreOp::Write {
+                path,
+                content,
+                atomic,
+                overwrite,
+                metadata,
+            } => write!(
+                f,
+                "{}({path:?}, {:?}, overwrite={overwrite}, meta={metadata})",
+                if *atomic { "write_atomic" } else { "write" },
+                String::from_utf8_lossy(content)
+            ),
+            StoreOp::Delete { path, missing_ok } => {
+                write!(f, "delete({path:?}, missing_ok={missing_ok})")
+            }
+            StoreOp::DeleteFolder {
+                path,
+                recursive,
+                missing_ok,
+            } => write!(
+                f,
+                "delete_folder({path:?}, recursive={recursive}, missing_ok={missing_ok})"
+            ),
+            StoreOp::ListFiles {
+                path,
+                recursive,
+                max_depth,
+            } => write!(
+                f,
+                "list_files({path:?}, recursive={recursive}, max_depth={max_depth:?})"
+            ),
+            StoreOp::ListFolders(p) => write!(f, "list_folders({p:?})"),
+            StoreOp::IterChildren(p) => write!(f, "iter_children({p:?})"),
+            StoreOp::GetFileInfo(p) => write!(f, "get_file_info({p:?})"),
+            StoreOp::GetFolderInfo(p) => write!(f, "get_folder_info({p:?})"),
+            StoreOp::Rename {
+                src,
+                dst,
+                overwrite,
+            } => write!(f, "rename({src:?}, {dst:?}, overwrite={overwrite})"),
+            StoreOp::Copy {
+                src,
+                dst,
+                overwrite,
+            } => write!(f, "copy({src:?}, {dst:?}, overwrite={overwrite})"),
+            StoreOp::KeyRoundTrip(p) => write!(f, "key_round_trip({p:?})"),
+        }
+    }
+}
+
+/// A raw path: mostly alphabet paths spelled in odd ways (doubled or
+/// backslash separators, `.` segments, leading and trailing slashes), plus
+/// root spellings, `..` escapes and arbitrary strings.
+fn raw_path(u: &mut Unstructured<'_>) -> ArbResult<String> {
+    Ok(match u.int_in_range(0..=9u8)? {
+        0 | 1 => String::arbitrary(u)?,
+        2 => (*u.choose(&["", ".", "/", "./", "\\", "//.//"])?).to_owned(),
+        3 => format!(
+            "{}{}",
+            u.choose(&["../", "a/../", "..\\", "./.."])?,
+            spelled(u)?
+        ),
+        _ => spelled(u)?,
+    })
+}
+
+fn spelled(u: &mut Unstructured<'_>) -> ArbResult<String> {
+    let depth = u.int_in_range(1..=MAX_DEPTH)?;
+    let mut raw = (*u.choose(&["", "", "/", "./"])?).to_owned();
+    for i in 0..depth {
+        if i > 0 {
+            raw.push_str(u.choose(&["/", "/", "\\", "//", "/./"])?);
+        }
+        raw.push_str(u.choose(&SEGMENTS)?);
+    }
+    raw.push_str(u.choose(&["", "", "/", "\\"])?);
+    Ok(raw)
+}
+
+impl<'a> Arbitrary<'a> for StoreOp {
+    fn arbitrary(u: &mut Unstructured<'a>) -> ArbResult<Self> {
+        Ok(match u.int_in_range(0..=15u8)? {
+            0 => StoreOp::Exists(raw_path(u)?),
+            1 => StoreOp::IsFile(raw_path(u)?),
+            2 => StoreOp::IsFolder(raw_path(u)?),
+            3 => StoreOp::ReadBytes(raw_path(u)?),
+            4..=6 => StoreOp::Write {
+                path: raw_path(u)?,
+                content: (0..u.int_in_range(0..=3)?)
+                    .map(|_| u.choose(b"xyz").copied())
+                    .collect::<ArbResult<_>>()?,
+                atomic: bool::arbitrary(u)?,
+                overwrite: bool::arbitrary(u)?,
+                metadata: bool::arbitrary(u)?,
+            },
+            7 => StoreOp::Delete {
+                path: raw_path(u)?,
+                missing_ok: bool::arbitrary(u)?,
+            },
+            8 => StoreOp::DeleteFolder {
+                path: raw_path(u)?,
+                recursive: bool::arbitrary(u)?,
+                missing_ok: bool::arbitrary(u)?,
+            },
+            9 => StoreOp::ListFiles {
+                path: raw_path(u)?,
+                recursive: bool::arbitrary(u)?,
+                max_depth: if bool::arbitrary(u)? {
+                    Some(u.int_in_range(0..=MAX_DEPTH)?)
+                } else {
+                    None
+                },
+            },
+            10 => StoreOp::ListFolders(raw_path(u)?),
+            11 => StoreOp::IterChildren(raw_path(u)?),
+            12 => StoreOp::GetFileInfo(raw_path(u)?),
+            13 => StoreOp::GetFolderInfo(raw_path(u)?),
+            14 => {
+                let (src, dst, overwrite) = (raw_path(u)?, raw_path(u)?, bool::arbitrary(u)?);
+                if bool::arbitrary(u)? {
+                    StoreOp::Rename {
+                        src,
+                        dst,
+                        overwrite,
+                    }
+                } else {
+                    StoreOp::Copy {
+                        src,
+                        dst,
+                        overwrite,
+                    }
+                }
+            }
+            _ => StoreOp::KeyRoundTrip(raw_path(u)?),
+        })
+    }
+}
+
+fn failed(error: &Error) -> Outcome {
+    Outcome::Failed(error.kind(), error.path().map(str::to_owned))
+}
+
+fn refused(raw: &str) -> Outcome {
+    Outcome::Failed(crate::ErrorKind::InvalidPath, Some(raw.to_owned()))
+}
+
+fn written(result: WriteResult) -> Outcome {
+    Outcome::Written(FileView {
+        name: result.path.name().to_owned(),
+        path: result.path.as_str().to_owned(),
+        size: result.size,
+        metadata: result.metadata,
+    })
+}
+
+fn write_options(overwrite: bool, metadata: bool) -> WriteOptions {
+    let options = WriteOptions::new().overwrite(overwrite);
+    if metadata {
+        options.metadata([(METADATA_KEY, "x")])
+    } else {
+        options
+    }
+}
+
+fn collect<T, U>(listing: Result<crate::Listing<'_, T>>, view: impl Fn(T) -> U) -> Result<Vec<U>> {
+    listing?.map(|item| item.map(&view)).collect()
+}
+
+/// Runs `op` through the store, its result captured as an [`Outcome`].
+fn run_on_store(store: &Store<MemoryBackend>, op: &StoreOp) -> Outcome {
+    let result = match op {
+        StoreOp::Exists(p) => store.exists(p).map(Outcome::Bool),
+        StoreOp::IsFile(p) => store.is_file(p).map(Outcome::Bool),
+        StoreOp::IsFolder(p) => store.is_folder(p).map(Outcome::Bool),
+        StoreOp::ReadBytes(p) => store
+            .read_bytes(p)
+            .map(|b| Outcome::Bytes(Data(b.to_vec()))),
+        StoreOp::Write {
+            path,
+            content,
+            atomic,
+            overwrite,
+            metadata,
+        } => {
+            let options = write_options(*overwrite, *metadata);
+            let content = content.clone();
+            if *atomic {
+                store.write_atomic_with(path, content, &options)
+            } else {
+                store.write_with(path, content, &options)
+            }
+            .map(written)
+        }
+        StoreOp::Delete { path, missing_ok } => store
+            .delete_with(path, DeleteOptions::new().missing_ok(*missing_ok))
+            .map(|()| Outcome::Done),
+        StoreOp::DeleteFolder {
+            path,
+            recursive,
+            missing_ok,
+        } => store
+            .delete_folder_with(
+                path,
+                DeleteFolderOptions::new()
+                    .recursive(*recursive)
+                    .missing_ok(*missing_ok),
+            )
+            .map(|()| Outcome::Done),
+        StoreOp::ListFiles {
+            path,
+            recursive,
+            max_depth,
+        } => collect(
+            store.list_files_with(
+                path,
+                ListOptions::new()
+                    .recursive(*recursive)
+                    .max_depth(*max_depth),
+            ),
+            |f| FileView::from(&f),
+        )
+        .map(Outcome::Files),
+        StoreOp::ListFolders(p) => {
+            collect(store.list_folders(p), |f| f.path.as_str().to_owned()).map(Outcome::Folders)
+        }
+        StoreOp::IterChildren(p) => collect(store.iter_children(p), |c| match c {
+            Child::File(f) => ChildView::File(FileView::from(&f)),
+            Child::Folder(f) => ChildView::Folder(f.path.as_str().to_owned()),
+        })
+        .map(Outcome::Children),
+        StoreOp::GetFileInfo(p) => store
+            .get_file_info(p)
+            .map(|info| Outcome::Info(FileView::from(&info))),
+        StoreOp::GetFolderInfo(p) => store.get_folder_info(p).map(|info| {
+            Outcome::FolderInfo(
+                info.path.as_str().to_owned(),
+                info.file_count,
+                info.total_size,
+            )
+        }),
+        StoreOp::Rename {
+            src,
+            dst,
+            overwrite,
+        } => store
+            .rename_with(src, dst, TransferOptions::new().overwrite(*overwrite))
+            .map(|()| Outcome::Done),
+        StoreOp::Copy {
+            src,
+            dst,
+            overwrite,
+        } => store
+            .copy_with(src, dst, TransferOptions::new().overwrite(*overwrite))
+            .map(|()| Outcome::Done),
+        StoreOp::KeyRoundTrip(p) => store
+            .native_path(p)
+            .and_then(|native| store.to_key(&native))
+            .map(Outcome::Key),
+    };
+    result.unwrap_or_else(|e| failed(&e))
+}
+
+/// A path the store resolves, or the outcome of refusing it.
+fn parse(raw: &str) -> std::result::Result<RemotePath, Outcome> {
+    RemotePath::parse(raw).map_err(|_| refused(raw))
+}
+
+/// A file path: the root spellings are refused as well.
+fn parse_file(raw: &str) -> std::result::Result<RemotePath, Outcome> {
+    parse(raw).and_then(|p| {
+        if p.is_root() {
+            Err(refused(raw))
+        } else {
+            Ok(p)
+        }
+    })
+}
+
+/// What the store must return for `op`: the store's own refusals (an
+/// unparsable path, the root in a file operation, deleting the root, a
+/// self-transfer), else the same op on `direct` at the store-relative path.
+fn expected(direct: &MemoryBackend, op: &StoreOp) -> Outcome {
+    let model = |op: std::result::Result<Op, Outcome>| match op {
+        Ok(op) => run_op(direct, &op),
+        Err(outcome) => outcome,
+    };
+    match op {
+        StoreOp::Exists(p) => model(parse(p).map(Op::Exists)),
+        StoreOp::IsFile(p) => model(parse(p).map(Op::IsFile)),
+        StoreOp::IsFolder(p) => model(parse(p).map(Op::IsFolder)),
+        StoreOp::ReadBytes(p) => model(parse_file(p).map(Op::ReadBytes)),
+        StoreOp::Write {
+            path,
+            content,
+            atomic,
+            overwrite,
+            metadata,
+        } => {
+            let metadata = metadata.then(|| "x".to_owned());
+            model(parse_file(path).map(|path| {
+                let content = content.clone();
+                let (source, overwrite) = (Source::Bytes, *overwrite);
+                if *atomic {
+                    Op::WriteAtomic {
+                        path,
+                        content,
+                        source,
+                        overwrite,
+                        metadata,
+                    }
+                } else {
+                    Op::Write {
+                        path,
+                        content,
+                        source,
+                        overwrite,
+                        metadata,
+                    }
+                }
+            }))
+        }
+        StoreOp::Delete { path, missing_ok } => model(parse_file(path).map(|path| Op::Delete {
+            path,
+            missing_ok: *missing_ok,
+        })),
+        StoreOp::DeleteFolder {
+            path,
+            recursive,
+            missing_ok,
+        } => model(parse_file(path).map(|path| Op::DeleteFolder {
+            path,
+            recursive: *recursive,
+            missing_ok: *missing_ok,
+        })),
+        StoreOp::ListFiles {
+            path,
+            recursive,
+            max_depth,
+        } => model(parse(path).map(|path| Op::ListFiles {
+            path,
+            // Store rule (contract, Store.list_files): a set max_depth
+            // decides recursion, `max_depth > 0`, whatever `recursive` says.
+            recursive: max_depth.map_or(*recursive, |depth| depth > 0),
+            max_depth: *max_depth,
+        })),
+        StoreOp::ListFolders(p) => model(parse(p).map(Op::ListFolders)),
+        StoreOp::IterChildren(p) => model(parse(p).map(Op::IterChildren)),
+        StoreOp::GetFileInfo(p) => model(parse_file(p).map(Op::GetFileInfo)),
+        StoreOp::GetFolderInfo(p) => model(parse(p).map(Op::GetFolderInfo)),
+        StoreOp::Rename {
+            src,
+            dst,
+            overwrite,
+        }
+        | StoreOp::Copy {
+            src,
+            dst,
+            overwrite,
+        } => {
+            let (s, d) = match (parse_file(src), parse_file(dst)) {
+                (Err(outcome), _) | (_, Err(outcome)) => return outcome,
+                (Ok(s), Ok(d)) => (s, d),
+            };
+            if s == d {
+                // Documented: a self-transfer of a file is a no-op, and
+                // otherwise names the source as the caller spelled it.
+                return match direct.is_file(&s) {
+                    Ok(true) => Outcome::Done,
+                    _ => Outcome::Failed(crate::ErrorKind::NotFound, Some(src.clone())),
+                };
+            }
+            let overwrite = *overwrite;
+            model(Ok(if matches!(op, StoreOp::Rename { .. }) {
+                Op::Rename {
+                    src: s,
+                    dst: d,
+                    overwrite,
+                }
+            } else {
+                Op::Copy {
+                    src: s,
+                    dst: d,
+                    overwrite,
+                }
+            }))
+        }
+        StoreOp::KeyRoundTrip(p) => model(parse(p).map(Op::KeyRoundTrip)),
+    }
+}
+
+/// Every file (content and metadata) and every folder of `backend`, by
+/// path, found by listing from the root.
+#[derive(Debug, PartialEq, Eq, Default)]
+struct Tree {
+    files: BTreeMap<String, (Vec<u8>, Option<Metadata>)>,
+    folders: Vec<String>,
+}
+
+fn tree(backend: &MemoryBackend, base: &RemotePath) -> Tree {
+    let mut tree = Tree::default();
+    if !backend.is_folder(base).expect("a memory probe") {
+        return tree;
+    }
+    let files = backend
+        .list_files(base, ListOptions::new().recursive(true))
+        .expect("a memory listing");
+    for file in files {
+        let file = file.expect("a memory listing");
+        let content = backend.read_bytes(&file.path).expect("a listed file reads");
+        let relative = file
+            .path
+            .strip_prefix(base)
+            .expect("a listing stays under its folder");
+        tree.files.insert(
+            relative.as_str().to_owned(),
+            (content.to_vec(), file.metadata),
+        );
+    }
+    let mut stack = vec![base.clone()];
+    while let Some(folder) = stack.pop() {
+        for entry in backend.list_folders(&folder).expect("a memory listing") {
+            let path = entry.expect("a memory listing").path;
+            let relative = path
+                .strip_prefix(base)
+                .expect("a listing stays under its folder");
+            tree.folders.push(relative.as_str().to_owned());
+            stack.push(path);
+        }
+    }
+    tree.folders.sort();
+    tree
+}
+
+fn script(ops: &[StoreOp]) -> String {
+    ops.iter()
+        .enumerate()
+        .map(|(i, op)| format!("  {i:>3}: {op:?}\n"))
+        .collect()
+}
+
+/// Decodes at most [`MAX_FUZZ_OPS`] store ops from `data` and runs each
+/// through a [`Store`] rooted at [`FUZZ_STORE_ROOT`] over a
+/// [`MemoryBackend`] that also holds files outside the root. Paths are raw
+/// strings: alphabet paths spelled with odd separators, root spellings,
+/// `..` escapes and arbitrary text. After every op it checks that:
+///
+/// * the store did not panic, and every error it returned names a path;
+/// * the result equals the store's documented refusal (unparsable path,
+///   root in a file operation, deleting the root, self-transfer) or else
+///   the same op on a plain `MemoryBackend` at the store-relative path;
+/// * the backend under the root holds exactly what that plain backend
+///   holds, and outside the root only the untouched sentinel files (and
+///   their folders, and the root's ancestors).
+///
+/// # Panics
+///
+/// When one of those fails, with the ops so far as a numbered script.
+///
+/// ```
+/// remote_store::model::fuzz_store_ops(b"\x04\x05a/b\x00\x01\x02\x00");
+/// ```
+#[track_caller]
+pub fn fuzz_store_ops(data: &[u8]) {
+    let mut u = Unstructured::new(data);
+    let backend = Arc::new(MemoryBackend::new());
+    let root = RemotePath::parse(FUZZ_STORE_ROOT).expect("a valid store root");
+    for sentinel in SENTINELS {
+        let path = RemotePath::parse(sentinel).expect("a valid sentinel");
+        backend
+            .write(&path, b"sentinel".to_vec().into(), &WriteOptions::new())
+            .expect("writing a sentinel");
+    }
+    // The store root exists, as the backend root always does for `direct`.
+    let marker = root.join("marker").expect("a valid path");
+    backend
+        .write(&marker, Vec::new().into(), &WriteOptions::new())
+        .expect("creating the store root");
+    backend
+        .delete(&marker, DeleteOptions::new())
+        .expect("creating the store root");
+    let outside_before = outside(&backend, &root);
+    let store = Store::from_shared(Arc::clone(&backend), FUZZ_STORE_ROOT).expect("a store");
+    let direct = MemoryBackend::new();
+    let mut ops = Vec::new();
+    while ops.len() < MAX_FUZZ_OPS && !u.is_empty() {
+        let Ok(op) = StoreOp::arbitrary(&mut u) else {
+            break;
+        };
+        ops.push(op.clone());
+        let want = expected(&direct, &op);
+        let got = run_on_store(&store, &op);
+        let fail = |what: String| -> ! { panic!("{}{what}", script(&ops)) };
+        if let Outcome::Failed(kind, None) = &got {
+            fail(format!("a {kind:?} error from the store names no path"));
+        }
+        if want.clone().sorted() != got.clone().sorted() {
+            fail(format!(
+                "expected (plain backend): {want:?}\n   found (store): {got:?}"
+            ));
+        }
+        let inside = tree(&backend, &root);
+        let model = tree(&direct, &RemotePath::root());
+        if inside != model {
+            fail(format!(
+                "under the store root the backend holds {inside:?}\n  the plain backend holds {model:?}"
+            ));
+        }
+        let now = outside(&backend, &root);
+        if now != outside_before {
+            fail(format!(
+                "outside the store root, before: {outside_before:?}\n  now: {now:?}"
+            ));
+        }
+    }
+}
+
+/// The backend's files and folders that are not under `root`.
+fn outside(backend: &MemoryBackend, root: &RemotePath) -> Tree {
+    let mut all = tree(backend, &RemotePath::root());
+    let under =
+        |path: &String| RemotePath::parse(path).is_ok_and(|p| p.starts_with(root) && p != *root);
+    all.files.retain(|path, _| !under(path));
+    all.folders.retain(|path| !under(path));
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decoded_ops_mix_odd_spellings_and_escapes() {
+        let data: Vec<u8> = (1..=8192u64)
+            .map(|i| (i.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as u8)
+            .collect();
+        let mut u = Unstructured::new(&data);
+        let paths: Vec<String> = (0..400).map(|_| raw_path(&mut u).unwrap()).collect();
+        assert!(paths.iter().any(|p| p.contains("..")));
+        assert!(paths.iter().any(|p| p.contains('\\')));
+        assert!(
+            paths
+                .iter()
+                .any(|p| RemotePath::parse(p).is_ok_and(|p| p.is_root()))
+        );
+        assert!(
+            paths
+                .iter()
+                .any(|p| RemotePath::parse(p).is_ok_and(|p| p.depth() >= 3))
+        );
+    }
+
+    #[test]
+    fn pseudo_random_inputs_hold_every_invariant() {
+        for seed in 0..32u64 {
+            let data: Vec<u8> = (0..1024u64)
+                .map(|i| ((i + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15 ^ (seed << 8)) >> 56) as u8)
+                .collect();
+            fuzz_store_ops(&data);
+        }
+    }
+
+    #[test]
+    fn the_outside_view_ignores_the_root_and_keeps_sentinels() {
+        let backend = MemoryBackend::new();
+        let root = RemotePath::parse(FUZZ_STORE_ROOT).unwrap();
+        for path in ["data/x/in", "data/x.b"] {
+            backend
+                .write(
+                    &path.parse().unwrap(),
+                    b"1".to_vec().into(),
+                    &WriteOptions::new(),
+                )
+                .unwrap();
+        }
+        let view = outside(&backend, &root);
+        assert_eq!(view.files.keys().collect::<Vec<_>>(), ["data/x.b"]);
+        assert!(view.folders.contains(&"data/x".to_owned()));
+        assert!(!view.folders.contains(&"data/x/in".to_owned()));
+    }
+}
