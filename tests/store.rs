@@ -494,3 +494,21 @@ fn a_dyn_backend_store_works_too() {
         .collect();
     assert_eq!(kinds, [true]);
 }
+
+/// The store root is the backend folder `root_path` as the backend sees it
+/// (contract 3.3): a `Store` does not create it.
+#[test]
+fn a_store_root_exists_only_once_the_backend_has_it() {
+    let store = Store::new(MemoryBackend::new(), "data/x").expect("a valid root");
+    assert!(!store.is_folder("").expect("a probe"));
+    assert!(!store.exists(".").expect("a probe"));
+    let error = store.get_folder_info("").expect_err("a missing store root");
+    assert_eq!(error.kind(), ErrorKind::NotFound);
+    assert_eq!(error.path(), Some(""));
+    store.write_text("a", "x").expect("a write");
+    assert!(store.is_folder("").expect("a probe"));
+    assert_eq!(
+        store.get_folder_info("").expect("folder info").file_count,
+        1
+    );
+}

@@ -25,7 +25,12 @@ pub use self::operations::StoreAtomicWriter;
 /// 4. calls the backend;
 /// 5. rebases returned paths (and the path an error names) to the store root.
 ///
-/// `""` and `"."` both name the store root, in every method.
+/// `""` and `"."` both name the store root, in every method. The store root
+/// is the backend folder `root_path`, as the backend sees it (contract 3.3):
+/// a `Store` does not create it, so until something is written under it a
+/// backend with explicit folders answers `is_folder("")` with `false` and
+/// `get_folder_info("")` with [`Error::NotFound`]. With no `root_path`, the
+/// store root is the backend root, which always exists.
 ///
 /// ```
 /// use remote_store::backends::MemoryBackend;

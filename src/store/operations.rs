@@ -28,7 +28,8 @@ impl<B: Backend + ?Sized> Store<B> {
             .map_err(|e| self.rebase_error(e))
     }
 
-    /// Whether `path` is a folder (ungated; the root always is).
+    /// Whether `path` is a folder (ungated). The store root is one once it
+    /// exists in the backend (see [`Store`]).
     pub fn is_folder(&self, path: &str) -> Result<bool> {
         let full = self.resolve(path)?;
         self.backend
@@ -232,7 +233,8 @@ impl<B: Backend + ?Sized> Store<B> {
     }
 
     /// File count and total size of a folder's subtree (gate `METADATA`); the
-    /// root aggregates the whole store and never fails for being empty.
+    /// root aggregates the whole store, and an empty one counts zero (a store
+    /// root missing from the backend is [`Error::NotFound`], see [`Store`]).
     pub fn get_folder_info(&self, path: &str) -> Result<FolderInfo> {
         self.gate(Capability::METADATA, path)?;
         let full = self.resolve(path)?;
