@@ -3,12 +3,10 @@
 //! own backend: each takes the raw bytes libFuzzer hands a target and
 //! panics, with a readable explanation, when an invariant breaks.
 
-use std::fmt::Write as _;
-
 use arbitrary::{Arbitrary, Unstructured};
 
 use super::config::OracleConfig;
-use super::harness::run_ops;
+use super::harness::{Counterexample, run_ops};
 use super::op::Op;
 use crate::backends::MemoryBackend;
 use crate::{Backend, ErrorKind, RemotePath, Store};
@@ -62,16 +60,10 @@ where
     B: Backend,
     F: Fn() -> B,
 {
-    let ops = decode_ops(data);
-    if let Err(found) = run_ops(&factory(), &ops, config) {
-        let mut script = format!(
-            "the backend departs from the memory oracle after {} op(s):\n",
-            found.step + 1
-        );
-        for (i, op) in ops.iter().take(found.step + 1).enumerate() {
-            let _ = writeln!(script, "  {i:>3}: {op:?}");
-        }
-        panic!("{script}{}", found.divergence);
+    let mut ops = decode_ops(data);
+    if let Err(divergence) = run_ops(&factory(), &ops, config) {
+        ops.truncate(divergence.step + 1);
+        panic!("{}", Counterexample { ops, divergence });
     }
 }
 

@@ -330,3 +330,27 @@ pub fn run_ops(
     }
     Ok(())
 }
+
+/// A sequence of ops after which the subject departs from the oracle,
+/// shrunk by proptest (or as a fuzz input gave them), and how it departed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Counterexample {
+    /// The ops, up to and including the one that diverged.
+    pub ops: Vec<Op>,
+    /// How the last op diverged.
+    pub divergence: StepDivergence,
+}
+
+impl fmt::Display for Counterexample {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "the backend departs from the memory oracle after {} op(s):",
+            self.ops.len()
+        )?;
+        for (i, op) in self.ops.iter().enumerate() {
+            writeln!(f, "  {i:>3}: {op:?}")?;
+        }
+        write!(f, "{}", self.divergence.divergence)
+    }
+}

@@ -76,9 +76,10 @@ pub use self::fuzz::{FUZZ_STORE_ROOT, MAX_FUZZ_OPS, decode_ops, fuzz_against_ora
 #[cfg(feature = "arbitrary")]
 pub use self::fuzz_store::fuzz_store_ops;
 pub use self::harness::{
-    Divergence, Entry, State, StepDivergence, apply, prune_empty_folders, run_ops, state,
+    Counterexample, Divergence, Entry, State, StepDivergence, apply, prune_empty_folders, run_ops,
+    state,
 };
 pub use self::op::{MAX_DEPTH, METADATA_VALUES, Op, SEGMENTS, Source, all_paths, alphabet_path};
 pub use self::outcome::{ChildView, Data, FileView, METADATA_KEY, Outcome, run_op};
 #[cfg(feature = "model")]
-pub use self::runner::{Counterexample, check_against_oracle, find_divergence};
+pub use self::runner::{check_against_oracle, find_divergence};

@@ -1,39 +1,12 @@
 //! [`check_against_oracle`]: random sequences on a backend and on the
 //! oracle, shrunk to a minimal [`Counterexample`] on divergence.
 
-use std::fmt;
-
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestError, TestRng, TestRunner};
 
 use super::config::OracleConfig;
-use super::harness::{Divergence, StepDivergence, run_ops};
-use super::op::Op;
+use super::harness::{Counterexample, Divergence, StepDivergence, run_ops};
 use super::strategy;
 use crate::Backend;
-
-/// A sequence of ops after which the subject departs from the oracle,
-/// shrunk by proptest, and how it departed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Counterexample {
-    /// The ops, up to and including the one that diverged.
-    pub ops: Vec<Op>,
-    /// How the last op diverged.
-    pub divergence: StepDivergence,
-}
-
-impl fmt::Display for Counterexample {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "the backend departs from the memory oracle after {} op(s):",
-            self.ops.len()
-        )?;
-        for (i, op) in self.ops.iter().enumerate() {
-            writeln!(f, "  {i:>3}: {op:?}")?;
-        }
-        write!(f, "{}", self.divergence.divergence)
-    }
-}
 
 fn seeded_rng(seed: u64) -> TestRng {
     let mut bytes = [0u8; 32];
