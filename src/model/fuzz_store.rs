@@ -10,11 +10,11 @@ use arbitrary::{Arbitrary, Result as ArbResult, Unstructured};
 
 use super::fuzz::{FUZZ_STORE_ROOT, MAX_FUZZ_OPS};
 use super::op::{MAX_DEPTH, Op, SEGMENTS, Source};
-use super::outcome::{ChildView, Data, FileView, METADATA_KEY, Outcome, run_op};
+use super::outcome::{ChildView, Data, FileView, METADATA_KEY, Outcome, run_op, written};
 use crate::backends::MemoryBackend;
 use crate::{
     Backend, Child, DeleteFolderOptions, DeleteOptions, Error, ListOptions, Metadata, RemotePath,
-    Result, Store, TransferOptions, WriteOptions, WriteResult,
+    Result, Store, TransferOptions, WriteOptions,
 };
 
 /// Files outside the store root that no store op may touch: a sibling that
@@ -219,15 +219,6 @@ fn failed(error: &Error) -> Outcome {
 
 fn refused(raw: &str) -> Outcome {
     Outcome::Failed(crate::ErrorKind::InvalidPath, Some(raw.to_owned()))
-}
-
-fn written(result: WriteResult) -> Outcome {
-    Outcome::Written(FileView {
-        name: result.path.name().to_owned(),
-        path: result.path.as_str().to_owned(),
-        size: result.size,
-        metadata: result.metadata,
-    })
 }
 
 fn write_options(overwrite: bool, metadata: bool) -> WriteOptions {

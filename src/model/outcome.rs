@@ -149,7 +149,8 @@ fn write_options(overwrite: bool, metadata: &Option<String>) -> WriteOptions {
     }
 }
 
-fn written(result: WriteResult) -> Outcome {
+/// A write's result as an outcome.
+pub(super) fn written(result: WriteResult) -> Outcome {
     Outcome::Written(FileView {
         name: result.path.name().to_owned(),
         path: result.path.as_str().to_owned(),
