@@ -9,12 +9,15 @@ use std::sync::Arc;
 use arbitrary::{Arbitrary, Result as ArbResult, Unstructured};
 
 use super::fuzz::{FUZZ_STORE_ROOT, MAX_FUZZ_OPS};
-use super::op::{MAX_DEPTH, Op, SEGMENTS, Source};
-use super::outcome::{ChildView, Data, FileView, METADATA_KEY, Outcome, run_op, written};
+use super::harness::walk_folders;
+use super::op::{MAX_DEPTH, METADATA_VALUES, Op, SEGMENTS, Source};
+use super::outcome::{
+    Data, FileView, Outcome, children, files, folder_info, folders, run_op, write_options, written,
+};
 use crate::backends::MemoryBackend;
 use crate::{
-    Backend, Child, DeleteFolderOptions, DeleteOptions, Error, ListOptions, Metadata, RemotePath,
-    Result, Store, TransferOptions, WriteOptions,
+    Backend, DeleteFolderOptions, DeleteOptions, ListOptions, Metadata, RemotePath, Store,
+    TransferOptions, WriteOptions,
 };
 
 /// Files outside the store root that no store op may touch: a sibling that
@@ -213,25 +216,13 @@ impl<'a> Arbitrary<'a> for StoreOp {
     }
 }
 
-fn failed(error: &Error) -> Outcome {
-    Outcome::Failed(error.kind(), error.path().map(str::to_owned))
+/// The metadata value a store write with `metadata` carries.
+fn metadata_value(metadata: bool) -> Option<String> {
+    metadata.then(|| METADATA_VALUES[0].to_owned())
 }
 
 fn refused(raw: &str) -> Outcome {
     Outcome::Failed(crate::ErrorKind::InvalidPath, Some(raw.to_owned()))
-}
-
-fn write_options(overwrite: bool, metadata: bool) -> WriteOptions {
-    let options = WriteOptions::new().overwrite(overwrite);
-    if metadata {
-        options.metadata([(METADATA_KEY, "x")])
-    } else {
-        options
-    }
-}
-
-fn collect<T, U>(listing: Result<crate::Listing<'_, T>>, view: impl Fn(T) -> U) -> Result<Vec<U>> {
-    listing?.map(|item| item.map(&view)).collect()
 }
 
 /// Runs `op` through the store, its result captured as an [`Outcome`].
@@ -250,7 +241,7 @@ fn run_on_store(store: &Store<MemoryBackend>, op: &StoreOp) -> Outcome {
             overwrite,
             metadata,
         } => {
-            let options = write_options(*overwrite, *metadata);
+            let options = write_options(*overwrite, &metadata_value(*metadata));
             let content = content.clone();
             if *atomic {
                 store.write_atomic_with(path, content, &options)
@@ -278,34 +269,20 @@ fn run_on_store(store: &Store<MemoryBackend>, op: &StoreOp) -> Outcome {
             path,
             recursive,
             max_depth,
-        } => collect(
+        } => files(
             store.list_files_with(
                 path,
                 ListOptions::new()
                     .recursive(*recursive)
                     .max_depth(*max_depth),
             ),
-            |f| FileView::from(&f),
-        )
-        .map(Outcome::Files),
-        StoreOp::ListFolders(p) => {
-            collect(store.list_folders(p), |f| f.path.as_str().to_owned()).map(Outcome::Folders)
-        }
-        StoreOp::IterChildren(p) => collect(store.iter_children(p), |c| match c {
-            Child::File(f) => ChildView::File(FileView::from(&f)),
-            Child::Folder(f) => ChildView::Folder(f.path.as_str().to_owned()),
-        })
-        .map(Outcome::Children),
+        ),
+        StoreOp::ListFolders(p) => folders(store.list_folders(p)),
+        StoreOp::IterChildren(p) => children(store.iter_children(p)),
         StoreOp::GetFileInfo(p) => store
             .get_file_info(p)
             .map(|info| Outcome::Info(FileView::from(&info))),
-        StoreOp::GetFolderInfo(p) => store.get_folder_info(p).map(|info| {
-            Outcome::FolderInfo(
-                info.path.as_str().to_owned(),
-                info.file_count,
-                info.total_size,
-            )
-        }),
+        StoreOp::GetFolderInfo(p) => store.get_folder_info(p).map(folder_info),
         StoreOp::Rename {
             src,
             dst,
@@ -325,7 +302,7 @@ fn run_on_store(store: &Store<MemoryBackend>, op: &StoreOp) -> Outcome {
             .and_then(|native| store.to_key(&native))
             .map(Outcome::Key),
     };
-    result.unwrap_or_else(|e| failed(&e))
+    result.unwrap_or_else(|e| Outcome::of_error(&e))
 }
 
 /// A path the store resolves, or the outcome of refusing it.
@@ -364,7 +341,7 @@ fn expected(direct: &MemoryBackend, op: &StoreOp) -> Outcome {
             overwrite,
             metadata,
         } => {
-            let metadata = metadata.then(|| "x".to_owned());
+            let metadata = metadata_value(*metadata);
             model(parse_file(path).map(|path| {
                 let content = content.clone();
                 let (source, overwrite) = (Source::Bytes, *overwrite);
@@ -469,33 +446,26 @@ fn tree(backend: &MemoryBackend, base: &RemotePath) -> Tree {
     if !backend.is_folder(base).expect("a memory probe") {
         return tree;
     }
+    let relative = |path: &RemotePath| {
+        let relative = path
+            .strip_prefix(base)
+            .expect("a listing stays under its folder");
+        relative.as_str().to_owned()
+    };
     let files = backend
         .list_files(base, ListOptions::new().recursive(true))
         .expect("a memory listing");
     for file in files {
         let file = file.expect("a memory listing");
         let content = backend.read_bytes(&file.path).expect("a listed file reads");
-        let relative = file
-            .path
-            .strip_prefix(base)
-            .expect("a listing stays under its folder");
-        tree.files.insert(
-            relative.as_str().to_owned(),
-            (content.to_vec(), file.metadata),
-        );
+        tree.files
+            .insert(relative(&file.path), (content.to_vec(), file.metadata));
     }
-    let mut stack = vec![base.clone()];
-    while let Some(folder) = stack.pop() {
-        for entry in backend.list_folders(&folder).expect("a memory listing") {
-            let path = entry.expect("a memory listing").path;
-            let relative = path
-                .strip_prefix(base)
-                .expect("a listing stays under its folder");
-            tree.folders.push(relative.as_str().to_owned());
-            stack.push(path);
-        }
-    }
-    tree.folders.sort();
+    tree.folders = walk_folders(backend, base)
+        .expect("a memory listing")
+        .iter()
+        .map(|folder| relative(&RemotePath::parse(folder).expect("a listed path parses")))
+        .collect();
     tree
 }
 

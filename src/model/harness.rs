@@ -36,9 +36,11 @@ pub struct State {
 /// The most folders a state walk visits before it calls the backend broken.
 const WALK_LIMIT: usize = 10_000;
 
-fn walk_folders(backend: &dyn Backend) -> Result<Vec<String>> {
+/// Every folder below `base` (full paths, sorted), found by `list_folders`
+/// from `base` down; an entry outside the listed folder is an error.
+pub(super) fn walk_folders(backend: &dyn Backend, base: &RemotePath) -> Result<Vec<String>> {
     let mut folders = Vec::new();
-    let mut stack = vec![RemotePath::root()];
+    let mut stack = vec![base.clone()];
     while let Some(folder) = stack.pop() {
         for entry in backend.list_folders(&folder)? {
             let entry = entry?;
@@ -89,7 +91,7 @@ pub fn state(backend: &dyn Backend) -> Result<State> {
             .map(|f| f.map(|f| FileView::from(&f)))
             .collect::<Result<_>>()?;
         state.files.sort();
-        state.folders = walk_folders(backend)?;
+        state.folders = walk_folders(backend, &RemotePath::root())?;
     }
     Ok(state)
 }
@@ -219,7 +221,7 @@ fn skipped(subject: &dyn Backend, oracle: &MemoryBackend, op: &Op, config: &Orac
 /// Deletes every folder of `oracle` whose subtree holds no file, so it
 /// matches a backend whose folders are implied by keys.
 pub fn prune_empty_folders(oracle: &MemoryBackend) {
-    let Ok(folders) = walk_folders(oracle) else {
+    let Ok(folders) = walk_folders(oracle, &RemotePath::root()) else {
         return;
     };
     for folder in folders {

@@ -7,7 +7,8 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use super::op::{Op, Source};
 use crate::{
     Backend, Child, Content, DeleteFolderOptions, DeleteOptions, Error, ErrorKind, FileInfo,
-    ListOptions, Metadata, RemotePath, Result, TransferOptions, WriteOptions, WriteResult,
+    FolderEntry, FolderInfo, ListOptions, Metadata, RemotePath, Result, TransferOptions,
+    WriteOptions, WriteResult,
 };
 
 /// The metadata key of generated writes.
@@ -97,7 +98,8 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    fn of_error(error: &Error) -> Outcome {
+    /// The outcome of an error: its kind and the path it names.
+    pub(super) fn of_error(error: &Error) -> Outcome {
         Outcome::Failed(error.kind(), error.path().map(str::to_owned))
     }
 
@@ -141,7 +143,9 @@ fn content(bytes: &[u8], source: Source) -> Content<'static> {
     }
 }
 
-fn write_options(overwrite: bool, metadata: &Option<String>) -> WriteOptions {
+/// The options of a generated write: `overwrite`, and the metadata pair
+/// `{METADATA_KEY: value}` when there is a value.
+pub(super) fn write_options(overwrite: bool, metadata: &Option<String>) -> WriteOptions {
     let options = WriteOptions::new().overwrite(overwrite);
     match metadata {
         Some(value) => options.metadata([(METADATA_KEY, value.as_str())]),
@@ -220,6 +224,34 @@ fn collect<T, U>(listing: Result<crate::Listing<'_, T>>, view: impl Fn(T) -> U) 
     listing?.map(|item| item.map(&view)).collect()
 }
 
+/// A `list_files` listing, drained, as an outcome.
+pub(super) fn files(listing: Result<crate::Listing<'_, FileInfo>>) -> Result<Outcome> {
+    collect(listing, |f| FileView::from(&f)).map(Outcome::Files)
+}
+
+/// A `list_folders` listing, drained, as an outcome.
+pub(super) fn folders(listing: Result<crate::Listing<'_, FolderEntry>>) -> Result<Outcome> {
+    collect(listing, |f| f.path.as_str().to_owned()).map(Outcome::Folders)
+}
+
+/// An `iter_children` listing, drained, as an outcome.
+pub(super) fn children(listing: Result<crate::Listing<'_, Child>>) -> Result<Outcome> {
+    collect(listing, |c| match c {
+        Child::File(f) => ChildView::File(FileView::from(&f)),
+        Child::Folder(f) => ChildView::Folder(f.path.as_str().to_owned()),
+    })
+    .map(Outcome::Children)
+}
+
+/// A `get_folder_info` result as an outcome.
+pub(super) fn folder_info(info: FolderInfo) -> Outcome {
+    Outcome::FolderInfo(
+        info.path.as_str().to_owned(),
+        info.file_count,
+        info.total_size,
+    )
+}
+
 fn try_run(backend: &dyn Backend, op: &Op) -> Result<Outcome> {
     Ok(match op {
         Op::Exists(p) => Outcome::Bool(backend.exists(p)?),
@@ -279,26 +311,12 @@ fn try_run(backend: &dyn Backend, op: &Op) -> Result<Outcome> {
             let options = ListOptions::new()
                 .recursive(*recursive)
                 .max_depth(*max_depth);
-            Outcome::Files(collect(backend.list_files(path, options), |f| {
-                FileView::from(&f)
-            })?)
+            files(backend.list_files(path, options))?
         }
-        Op::ListFolders(p) => Outcome::Folders(collect(backend.list_folders(p), |f| {
-            f.path.as_str().to_owned()
-        })?),
-        Op::IterChildren(p) => Outcome::Children(collect(backend.iter_children(p), |c| match c {
-            Child::File(f) => ChildView::File(FileView::from(&f)),
-            Child::Folder(f) => ChildView::Folder(f.path.as_str().to_owned()),
-        })?),
+        Op::ListFolders(p) => folders(backend.list_folders(p))?,
+        Op::IterChildren(p) => children(backend.iter_children(p))?,
         Op::GetFileInfo(p) => Outcome::Info(FileView::from(&backend.get_file_info(p)?)),
-        Op::GetFolderInfo(p) => {
-            let info = backend.get_folder_info(p)?;
-            Outcome::FolderInfo(
-                info.path.as_str().to_owned(),
-                info.file_count,
-                info.total_size,
-            )
-        }
+        Op::GetFolderInfo(p) => folder_info(backend.get_folder_info(p)?),
         Op::Rename {
             src,
             dst,
