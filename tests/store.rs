@@ -19,7 +19,6 @@ fn store_at(root: &str) -> Store<MemoryBackend> {
 
 #[rstest]
 #[case("", "")]
-#[case(".", "")]
 #[case("/data/", "data")]
 #[case("data//sub/.", "data/sub")]
 fn the_root_path_is_normalised(#[case] raw: &str, #[case] expected: &str) {
@@ -29,9 +28,13 @@ fn the_root_path_is_normalised(#[case] raw: &str, #[case] expected: &str) {
 #[rstest]
 #[case("a/../b")]
 #[case("a\0b")]
+#[case(".")]
+#[case("/")]
+#[case("./")]
 fn an_invalid_root_path_is_refused_at_construction(#[case] raw: &str) {
     let err = Store::new(MemoryBackend::new(), raw).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidPath);
+    assert_eq!(err.path(), Some(raw));
 }
 
 #[test]
@@ -365,8 +368,12 @@ fn self_transfers_through_the_store(#[values("rename", "copy")] op: &str) {
         run("missing", "missing").unwrap_err().kind(),
         ErrorKind::NotFound
     );
-    // the contract's documented Store quirk: a self-transfer of a folder is NotFound here
-    assert_eq!(run("d", "d").unwrap_err().kind(), ErrorKind::NotFound);
+    // type mismatch outranks not-found, as in the reference library
+    let err = run("d", "d/").unwrap_err();
+    assert_eq!(
+        (err.kind(), err.path()),
+        (ErrorKind::InvalidPath, Some("d"))
+    );
 }
 
 #[test]

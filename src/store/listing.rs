@@ -167,10 +167,12 @@ impl<B: Backend + ?Sized> Store<B> {
     pub fn glob(&self, pattern: &str) -> Result<Listing<'_, FileInfo>> {
         self.gate(Capability::GLOB, pattern)
             .map_err(suggest_glob_fallback)?;
+        // Prefixed textually, as the reference does: a pattern with an empty
+        // segment (`/a/*`) stays one and matches nothing.
         let rooted = if self.root.is_root() {
             pattern.to_owned()
         } else {
-            format!("{}/{}", self.root, pattern.trim_start_matches('/'))
+            format!("{}/{}", self.root, pattern)
         };
         let files = self
             .backend
