@@ -1,6 +1,7 @@
 //! [`Store`]: a backend scoped to a root path, with capability gating.
 
 mod describe;
+mod error_paths;
 mod listing;
 mod metadata;
 mod operations;
@@ -172,14 +173,17 @@ impl<B: Backend + ?Sized> Store<B> {
         })
     }
 
-    /// Makes the path an error names store-relative when it lies under the root.
+    /// Makes the path an error names store-relative when it lies under the
+    /// root, in its `path` field and in its message alike.
     fn rebase_error(&self, error: Error) -> Error {
         let relative = error
             .path()
             .and_then(|p| RemotePath::parse(p).ok())
             .and_then(|p| p.strip_prefix(&self.root));
         match relative {
-            Some(relative) if !self.root.is_root() => error.with_path(relative.as_str()),
+            Some(relative) if !self.root.is_root() => {
+                error_paths::rebase_error(error, self.root.as_str(), relative.as_str())
+            }
             _ => error,
         }
     }
