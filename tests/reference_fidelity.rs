@@ -244,6 +244,14 @@ fn listings_are_snapshotted_when_the_call_returns() {
     assert_eq!(files, ["a"]);
     assert_eq!(folders, ["d"]);
     assert_eq!(children.count(), 1);
+    // documented: below level 0, list_folders_with lists each folder when
+    // the walk reaches it
+    let walk = store
+        .list_folders_with("", ListOptions::new().max_depth(1))
+        .unwrap();
+    store.write("d/late/f", "").unwrap();
+    let walked: Vec<String> = walk.map(|f| f.unwrap().path.to_string()).collect();
+    assert_eq!(walked, ["d", "e", "d/late"]);
 }
 
 /// Item 12 (kept): invalid UTF-8 is `Io` of kind `InvalidData` naming the path.
