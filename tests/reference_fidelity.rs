@@ -217,7 +217,7 @@ fn a_reversed_range_matches_nothing() {
 #[test]
 fn names_with_a_newline_match_as_a_whole() {
     let store = store_at("data");
-    for path in ["a\nb", "b\na", "dir\n/x"] {
+    for path in ["a\nb", "b\na", "dir\n/x", "c\n"] {
         store.write(path, "").unwrap();
     }
     assert_eq!(names_matching(&store, "a*"), ["a\nb"]);
@@ -225,6 +225,10 @@ fn names_with_a_newline_match_as_a_whole() {
     assert_eq!(names_matching(&store, "a"), Vec::<String>::new());
     assert_eq!(glob(&store, "*\n/*"), ["dir\n/x"]);
     assert_eq!(glob(&store, "b"), Vec::<String>::new());
+    // the reference's glob lets `$` match before a trailing newline
+    assert_eq!(glob(&store, "c"), Vec::<String>::new());
+    assert_eq!(names_matching(&store, "c"), Vec::<String>::new());
+    assert_eq!(glob(&store, "c\n"), ["c\n"]);
 }
 
 /// Item 11 (kept): a listing is the state when the call returned, not when
