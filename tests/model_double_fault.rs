@@ -15,11 +15,21 @@ use remote_store::{
 
 /// A memory backend whose writes check the path before reading any content.
 /// With `wrong_kind`, it reports a folder as `AlreadyExists`: a refusal the
-/// model must still reject.
+/// model and the conformance checks must still reject.
+/// With `hides_folders`, `is_folder` always answers `false` (for the store
+/// self-transfer check below).
 #[derive(Debug, Default)]
 struct PathFirst {
     inner: MemoryBackend,
     wrong_kind: bool,
+    hides_folders: bool,
+}
+
+fn wrong_kind() -> PathFirst {
+    PathFirst {
+        wrong_kind: true,
+        ..PathFirst::default()
+    }
 }
 
 impl PathFirst {
@@ -53,7 +63,7 @@ impl Backend for PathFirst {
         self.inner.is_file(path)
     }
     fn is_folder(&self, path: &RemotePath) -> Result<bool> {
-        self.inner.is_folder(path)
+        Ok(!self.hides_folders && self.inner.is_folder(path)?)
     }
     fn read(&self, path: &RemotePath) -> Result<ReadStream> {
         self.inner.read(path)
@@ -158,12 +168,8 @@ fn a_backend_that_checks_the_path_first_agrees_with_the_oracle() {
 
 #[test]
 fn only_the_refusal_of_the_path_is_accepted_instead_of_the_io_error() {
-    let wrong = PathFirst {
-        wrong_kind: true,
-        ..PathFirst::default()
-    };
     let ops = double_fault("a", false, false);
-    let divergence = run_ops(&wrong, &ops, &OracleConfig::new()).unwrap_err();
+    let divergence = run_ops(&wrong_kind(), &ops, &OracleConfig::new()).unwrap_err();
     assert_eq!(divergence.step, 2);
     assert!(matches!(divergence.divergence, Divergence::Outcome { .. }));
 }
@@ -180,9 +186,45 @@ fn without_a_failing_content_the_refusal_is_compared_as_usual() {
         write("a/b", Source::Bytes, false, false),
         write("a", Source::Bytes, false, false),
     ];
-    let wrong = PathFirst {
-        wrong_kind: true,
-        ..PathFirst::default()
+    assert!(run_ops(&wrong_kind(), &ops, &OracleConfig::new()).is_err());
+}
+
+/// The conformance checks of the double fault pass a path-first backend and
+/// fail one that refuses with the wrong kind.
+#[cfg(feature = "conformance")]
+#[test]
+fn the_conformance_checks_accept_either_error_and_nothing_else() {
+    use remote_store::conformance::{Settings, atomic};
+    let checks: [fn(&dyn Backend, &Settings); 2] = [
+        atomic::write_of_failing_content_to_a_refused_path_changes_nothing,
+        atomic::write_atomic_of_failing_content_to_a_refused_path_changes_nothing,
+    ];
+    for check in checks {
+        check(&PathFirst::default(), &Settings::new());
+        check(&MemoryBackend::new(), &Settings::new());
+        let failed = std::panic::catch_unwind(|| check(&wrong_kind(), &Settings::new()));
+        assert!(failed.is_err(), "a folder refused as AlreadyExists passed");
+    }
+}
+
+/// The conformance check of a store self-transfer of a folder fails a
+/// backend whose `is_folder` misses folders.
+#[cfg(feature = "conformance")]
+#[test]
+fn the_store_self_transfer_check_relies_on_the_folder_probe() {
+    use remote_store::conformance::{Settings, move_copy};
+    let check = move_copy::store_self_transfer_of_a_folder_is_invalid_path;
+    let healthy = || Box::new(PathFirst::default()) as Box<dyn Backend>;
+    check(&healthy, &Settings::new());
+    let hiding = || {
+        Box::new(PathFirst {
+            hides_folders: true,
+            ..PathFirst::default()
+        }) as Box<dyn Backend>
     };
-    assert!(run_ops(&wrong, &ops, &OracleConfig::new()).is_err());
+    let failed = std::panic::catch_unwind(|| check(&hiding, &Settings::new()));
+    assert!(
+        failed.is_err(),
+        "a folder self-transfer answered NotFound passed"
+    );
 }
