@@ -3,9 +3,9 @@
 //! documented difference (issue 12; README, "Differences from the Python
 //! library"). One test per item.
 
-use remote_store::backends::MemoryBackend;
+use remote_store::backends::{LocalBackend, MemoryBackend};
 use remote_store::ext::glob::glob_files;
-use remote_store::{ErrorKind, ListOptions, Metadata, Store, WriteOptions};
+use remote_store::{Backend, ErrorKind, ListOptions, Metadata, Store, WriteOptions};
 use rstest::rstest;
 
 fn store_at(root: &str) -> Store<MemoryBackend> {
@@ -131,10 +131,27 @@ fn to_key_strips_the_root_textually() {
 }
 
 /// Item 6 (kept, made consistent): an error names the store-relative path,
-/// in its `path` field and in its message alike.
+/// in its `path` field and in its message alike, on both backends.
 #[test]
 fn an_error_names_one_path_in_field_and_message() {
-    let store = store_at("data");
+    one_path_per_error(Store::new(MemoryBackend::new(), "data").unwrap());
+    one_path_per_error(Store::new(LocalBackend::temporary().unwrap(), "data").unwrap());
+    let memory = store_at("data");
+    memory.write_text("hello.txt", "Hello").unwrap();
+    assert_eq!(
+        memory
+            .write_text("hello.txt", "again")
+            .unwrap_err()
+            .to_string(),
+        "File already exists: hello.txt | path='hello.txt' | backend='memory'"
+    );
+}
+
+fn one_path_per_error<B: Backend>(store: Store<B>) {
+    // the store root itself, missing from the backend
+    let err = store.get_folder_info("").unwrap_err();
+    assert_eq!((err.kind(), err.path()), (ErrorKind::NotFound, Some("")));
+    assert!(!err.to_string().contains("data"), "{err}");
     store.write_text("hello.txt", "Hello").unwrap();
     store.write_text("f", "").unwrap();
     store.write_text("d/x", "").unwrap();
@@ -143,8 +160,11 @@ fn an_error_names_one_path_in_field_and_message() {
         store.read("m").map(drop).unwrap_err(),
         store.read("d").map(drop).unwrap_err(),
         store.write("f/under", "").unwrap_err(),
+        store.write("d", "").unwrap_err(),
         store.rename("missing", "x").unwrap_err(),
+        store.copy("f", "d").unwrap_err(),
         store.get_folder_info("f").unwrap_err(),
+        store.delete_folder("d").unwrap_err(),
     ];
     for err in errors {
         let message = err.to_string();
@@ -155,18 +175,6 @@ fn an_error_names_one_path_in_field_and_message() {
         let path = err.path().unwrap();
         assert!(message.contains(&format!("path='{path}'")), "{message}");
     }
-    assert_eq!(
-        store
-            .write_text("hello.txt", "again")
-            .unwrap_err()
-            .to_string(),
-        "File already exists: hello.txt | path='hello.txt' | backend='memory'"
-    );
-    // the store root itself, missing from the backend
-    let empty = store_at("data");
-    let err = empty.get_folder_info("").unwrap_err();
-    assert_eq!((err.kind(), err.path()), (ErrorKind::NotFound, Some("")));
-    assert!(!err.to_string().contains("data"), "{err}");
 }
 
 /// Item 7 (kept): `metadata = {}` gives `WriteResult.metadata == None`.
