@@ -232,9 +232,10 @@ fn double_fault_refusal(oracle: &MemoryBackend, op: &Op) -> Option<Outcome> {
     else {
         return None;
     };
-    let kind = if path.is_root() {
+    if path.is_root() {
         return None;
-    } else if oracle.is_folder(path).unwrap_or(false) || has_file_ancestor(oracle, path) {
+    }
+    let kind = if oracle.is_folder(path).unwrap_or(false) || has_file_ancestor(oracle, path) {
         ErrorKind::InvalidPath
     } else if !*overwrite && oracle.is_file(path).unwrap_or(false) {
         ErrorKind::AlreadyExists
