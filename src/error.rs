@@ -21,7 +21,10 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// Precedence rules the backends follow (contract section 2.3): a type
 /// mismatch ([`Error::InvalidPath`]) outranks not-found and outranks
 /// `missing_ok`; only `exists`, `is_file` and `is_folder` answer `false`
-/// instead of failing.
+/// instead of failing. A write whose content reader fails *and* whose path
+/// would be refused (a folder, under a file, an existing file without
+/// `overwrite`) may report either [`Error::Io`] or the refusal; the root is
+/// always [`Error::InvalidPath`] first (see [`Backend`](crate::Backend)).
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -114,6 +117,8 @@ pub enum Error {
     },
     /// An I/O error while moving bytes: a content reader that failed, or a
     /// failure of the underlying storage with no better classification.
+    /// When a content reader fails on a write the path would refuse anyway,
+    /// a backend may report this or the refusal; nothing was changed.
     #[error("{reason} | path='{path}'{}: {source}", BackendSuffix(backend))]
     Io {
         /// The path being read or written.

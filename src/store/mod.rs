@@ -1,6 +1,7 @@
 //! [`Store`]: a backend scoped to a root path, with capability gating.
 
 mod describe;
+mod error_paths;
 mod listing;
 mod metadata;
 mod operations;
@@ -25,7 +26,9 @@ pub use self::operations::StoreAtomicWriter;
 /// 4. calls the backend;
 /// 5. rebases returned paths (and the path an error names) to the store root.
 ///
-/// `""` and `"."` both name the store root, in every method. The store root
+/// `""` and `"."` both name the store root, in every method; any other
+/// string that normalises to nothing (`"/"`, `"./"`, `"//"`, `"\\"`) is
+/// [`Error::InvalidPath`] naming it as given. The store root
 /// is the backend folder `root_path`, as the backend sees it (contract 3.3):
 /// a `Store` does not create it, so until something is written under it a
 /// backend with explicit folders answers `is_folder("")` with `false` and
@@ -53,24 +56,27 @@ pub struct Store<B: Backend + ?Sized = dyn Backend> {
 
 impl<B: Backend> Store<B> {
     /// A store that owns `backend`, rooted at `root_path` (`""` for the
-    /// backend root). An invalid root is [`Error::InvalidPath`]. Dropping or
+    /// backend root). An invalid root is [`Error::InvalidPath`], and so is
+    /// any other spelling of the backend root (`"."`, `"/"`): as in the
+    /// reference library, only `""` means an unscoped store. Dropping or
     /// closing the store closes the backend.
     pub fn new(backend: B, root_path: &str) -> Result<Self> {
         Ok(Store {
             backend: Arc::new(backend),
-            root: RemotePath::parse(root_path)?,
+            root: parse_root(root_path)?,
             owns_backend: true,
         })
     }
 }
 
 impl<B: Backend + ?Sized> Store<B> {
-    /// A store over a shared backend, rooted at `root_path`. The store does
-    /// not own the backend: closing the store leaves it open.
+    /// A store over a shared backend, rooted at `root_path` (the same rules
+    /// as [`Store::new`]). The store does not own the backend: closing the
+    /// store leaves it open.
     pub fn from_shared(backend: Arc<B>, root_path: &str) -> Result<Self> {
         Ok(Store {
             backend,
-            root: RemotePath::parse(root_path)?,
+            root: parse_root(root_path)?,
             owns_backend: false,
         })
     }
@@ -167,17 +173,34 @@ impl<B: Backend + ?Sized> Store<B> {
         })
     }
 
-    /// Makes the path an error names store-relative when it lies under the root.
+    /// Makes the path an error names store-relative when it lies under the
+    /// root, in its `path` field and in its message alike.
     fn rebase_error(&self, error: Error) -> Error {
         let relative = error
             .path()
             .and_then(|p| RemotePath::parse(p).ok())
             .and_then(|p| p.strip_prefix(&self.root));
         match relative {
-            Some(relative) if !self.root.is_root() => error.with_path(relative.as_str()),
+            Some(relative) if !self.root.is_root() => {
+                error_paths::rebase_error(error, self.root.as_str(), relative.as_str())
+            }
             _ => error,
         }
     }
+}
+
+/// Parses a store root: `""` is the backend root; any other string must name
+/// a folder below it (contract 3.3: a non-empty `root_path` goes through
+/// `RemotePath`, which refuses `"."`, `"/"` and the like).
+fn parse_root(root_path: &str) -> Result<RemotePath> {
+    let root = RemotePath::parse(root_path)?;
+    if root.is_root() && !root_path.is_empty() {
+        return Err(Error::invalid_path(
+            root_path,
+            "A store root must be \"\" (the backend root) or name a folder",
+        ));
+    }
+    Ok(root)
 }
 
 impl<B: Backend + ?Sized> fmt::Debug for Store<B> {
