@@ -49,7 +49,6 @@ pub use self::options::{
     DeleteFolderOptions, DeleteOptions, ListOptions, TransferOptions, WriteOptions,
 };
 pub use self::path::RemotePath;
-pub use self::registry::{BackendConfig, Registry, RegistryConfig, StoreProfile};
 pub use self::store::{Store, StoreAtomicWriter};
 pub use self::stream::{AtomicWriter, Content, ReadStream, SeekRead};
 
