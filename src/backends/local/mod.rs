@@ -2,10 +2,14 @@
 
 mod atomic;
 mod backend_impl;
+mod builder;
+mod dir;
 mod errors;
 mod listing;
 mod paths;
 mod read;
+mod removal;
+mod staging;
 mod transfer;
 
 use std::fmt;
@@ -13,6 +17,7 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
+pub use self::builder::LocalBackendBuilder;
 use self::errors::NAME;
 use self::paths::Root;
 use crate::{Capability, CapabilitySet, Error, Result};
@@ -90,14 +95,38 @@ impl LocalBackend {
         .without(Capability::GLOB)
         .without(Capability::USER_METADATA);
 
-    /// A backend rooted at `root_dir`, created (with its parents) if missing.
+    /// A backend rooted at `root_dir`, created (with its parents) if missing,
+    /// with the default settings: not durable, stale temporaries swept.
+    /// [`builder`](LocalBackend::builder) sets them.
     ///
-    /// The root is canonicalised, so a symbolic link *in the root path itself*
-    /// is resolved once, here. A root that cannot be created or is not a
-    /// directory is [`Error::BackendUnavailable`] ([`Error::PermissionDenied`]
-    /// when access is denied), naming the root.
+    /// The root is canonicalised and opened once, so a symbolic link *in the
+    /// root path itself* is resolved once, here. A root that cannot be created
+    /// or is not a directory is [`Error::BackendUnavailable`]
+    /// ([`Error::PermissionDenied`] when access is denied), naming the root.
     pub fn new(root_dir: impl AsRef<Path>) -> Result<Self> {
-        let given = root_dir.as_ref();
+        LocalBackend::builder(root_dir).build()
+    }
+
+    /// A [`LocalBackendBuilder`] for a backend rooted at `root_dir`.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use remote_store::backends::LocalBackend;
+    ///
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let backend = LocalBackend::builder(dir.path())
+    ///     .durable(true)
+    ///     .sweep_stale_temporaries(Some(Duration::from_secs(3600)))
+    ///     .build()?;
+    /// assert!(backend.is_durable());
+    /// # Ok::<(), remote_store::Error>(())
+    /// ```
+    pub fn builder(root_dir: impl AsRef<Path>) -> LocalBackendBuilder {
+        LocalBackendBuilder::new(root_dir.as_ref())
+    }
+
+    /// Opens the root for a builder.
+    fn open(given: &Path, durable: bool) -> Result<Self> {
         let named = given.to_string_lossy().into_owned();
         let unavailable = |e: io::Error, what: &str| match e.kind() {
             io::ErrorKind::PermissionDenied => Error::PermissionDenied {
@@ -114,11 +143,16 @@ impl LocalBackend {
         fs::create_dir_all(given).map_err(|e| unavailable(e, "cannot create the root"))?;
         let dir = fs::canonicalize(given).map_err(|e| unavailable(e, "cannot resolve the root"))?;
         let backend = LocalBackend {
-            root: Root::new(dir),
+            root: Root::open(dir, durable).map_err(|e| unavailable(e, "cannot open the root"))?,
             owned_dir: None,
         };
         backend.probe_root()?;
         Ok(backend)
+    }
+
+    /// Whether writes are durable (see [`LocalBackendBuilder::durable`]).
+    pub fn is_durable(&self) -> bool {
+        self.root.durable
     }
 
     /// A backend rooted at a fresh temporary directory that is removed, with
