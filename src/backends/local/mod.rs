@@ -35,34 +35,38 @@ use crate::{Capability, CapabilitySet, Error, Result};
 ///   mismatch as `InvalidPath`; the rest as [`Error::Io`] with its source), all
 ///   attributed to the backend `"local"`.
 /// * **Atomic writes.** `write`, `write_atomic`, `open_atomic` and `copy` stage
-///   their bytes in a temporary file named `.remote-store-tmp-*` inside the
-///   deepest existing folder on the target's way (its own folder when it
-///   exists), then create missing parents and rename it onto the target. Without
-///   `overwrite` the rename is no-clobber, so a file that appears meanwhile is
-///   never replaced. A failure, including a content reader that fails half-way,
-///   deletes the temporary file and leaves the store as it was. Temporary
-///   names are never listed and are refused as keys (`InvalidPath`). Plain
-///   `write` goes through the same path: it is atomic too.
+///   their bytes in a temporary file of one hidden staging folder at the root,
+///   `.remote-store-tmp/`, then create missing parents and rename it onto the
+///   target. Without `overwrite` the publish is no-clobber
+///   (`renameat2(RENAME_NOREPLACE)`, else a hard link and an unlink, else a
+///   clear [`Error::Io`]), so a file that appears meanwhile is never replaced.
+///   A failure, including a content reader that fails half-way, deletes the
+///   temporary file and leaves the store as it was. The staging folder is
+///   never listed or counted, keys starting with `.remote-store-tmp` are
+///   refused (`InvalidPath`), and stale temporaries left by a crash are swept
+///   when a backend opens the root ([`LocalBackendBuilder::sweep_stale_temporaries`]).
+///   [`LocalBackendBuilder::durable`] syncs each write before it returns.
 /// * **Lazy, seekable reads.** `read` returns a buffered, seekable stream over
 ///   the open file. Since every write replaces the file by a rename, an open
 ///   stream keeps reading the version it opened, as with MemoryBackend.
 /// * **Ordered.** Entries of one folder come sorted by name (byte order);
 ///   recursive listings are depth-first pre-order, exactly like MemoryBackend.
-///   Each directory is read whole and closed before its entries are yielded.
+///   Each folder is read whole before its entries are yielded.
 /// * **Confined.** No key reaches outside the root: [`RemotePath`](crate::RemotePath)
 ///   already refuses `..` and NUL, turns `\` into `/` and drops a leading `/`;
 ///   every segment must also be a plain file name on this platform. **Symbolic
-///   links are never followed**: the backend inspects each path component with
-///   `symlink_metadata`; a symbolic link (or a FIFO, socket or device) is
-///   neither a file nor a folder for `exists`/`is_file`/`is_folder`, is skipped
-///   by listings and folder totals, and any other operation on it or through it
-///   is [`Error::InvalidPath`]. Reads also check that the opened file is the
-///   inode that was inspected. (Writes create folders and rename within the
-///   root; a process that swaps a folder of the root for a symbolic link while
-///   a write is between its check and its rename is outside this guarantee.)
-///   `delete_folder` with `recursive` removes links inside the folder, never
-///   their targets. The root directory itself is canonicalised once, in
-///   [`new`](LocalBackend::new).
+///   links are never followed**: a symbolic link (or a FIFO, socket or
+///   device) is neither a file nor a folder for `exists`/`is_file`/`is_folder`,
+///   is skipped by listings and folder totals, and any other operation on it
+///   or through it is [`Error::InvalidPath`]. On Unix this holds against
+///   concurrent changes: the root is opened once, in
+///   [`new`](LocalBackend::new), every key is resolved from that handle one
+///   segment at a time with `openat(O_NOFOLLOW)`, and every change is an
+///   `*at` call relative to the parent folder's handle, so a folder swapped
+///   for a link at any moment is never followed. Elsewhere each component is
+///   checked with `symlink_metadata` just before it is used, which a
+///   concurrent swap can race. `delete_folder` with `recursive` removes links
+///   inside the folder, never their targets.
 ///
 /// Capabilities: [`LocalBackend::CAPABILITIES`]; no `USER_METADATA` (a write
 /// with non-empty metadata is [`Error::CapabilityNotSupported`], and
