@@ -7,7 +7,7 @@
 //!   use it instead of temporary directories in unit tests.
 //! * [`backends::LocalBackend`] is the same contract on real files, the
 //!   semantic twin of the memory backend.
-//! * [`Registry`] builds named stores from a [`RegistryConfig`] (in code, or
+//! * [`registry::Registry`] builds named stores from a [`registry::RegistryConfig`] (in code, or
 //!   from TOML with the `toml` feature); [`ext::glob::glob_files`] globs any
 //!   store.
 //!
