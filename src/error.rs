@@ -119,7 +119,11 @@ pub enum Error {
     /// failure of the underlying storage with no better classification.
     /// When a content reader fails on a write the path would refuse anyway,
     /// a backend may report this or the refusal; nothing was changed.
-    #[error("{reason} | path='{path}'{}: {source}", BackendSuffix(backend))]
+    ///
+    /// The message does not repeat the underlying error: it is the
+    /// [`source`](std::error::Error::source), so error-chain printers show it
+    /// once.
+    #[error("{reason} | path='{path}'{}", BackendSuffix(backend))]
     Io {
         /// The path being read or written.
         path: String,
@@ -348,10 +352,18 @@ mod tests {
     }
 
     #[test]
-    fn io_error_keeps_its_source() {
+    fn io_error_shows_its_source_once_in_the_chain() {
         let err = Error::io("f", "reading content", std::io::Error::other("boom"));
-        assert!(std::error::Error::source(&err).is_some());
-        assert!(err.to_string().contains("boom"));
-        assert!(err.to_string().contains("path='f'"));
+        let source = std::error::Error::source(&err).map(ToString::to_string);
+        assert_eq!(source.as_deref(), Some("boom"));
+        assert_eq!(err.to_string(), "reading content | path='f'");
+        // What an error-chain printer (anyhow's `{:#}`, say) renders.
+        let mut chain = err.to_string();
+        let mut next = std::error::Error::source(&err);
+        while let Some(cause) = next {
+            chain.push_str(&format!(": {cause}"));
+            next = cause.source();
+        }
+        assert_eq!(chain.matches("boom").count(), 1, "{chain}");
     }
 }

@@ -7,7 +7,7 @@
 //!   use it instead of temporary directories in unit tests.
 //! * [`backends::LocalBackend`] is the same contract on real files, the
 //!   semantic twin of the memory backend.
-//! * [`Registry`] builds named stores from a [`RegistryConfig`] (in code, or
+//! * [`registry::Registry`] builds named stores from a [`registry::RegistryConfig`] (in code, or
 //!   from TOML with the `toml` feature); [`ext::glob::glob_files`] globs any
 //!   store.
 //!
@@ -49,7 +49,6 @@ pub use self::options::{
     DeleteFolderOptions, DeleteOptions, ListOptions, TransferOptions, WriteOptions,
 };
 pub use self::path::RemotePath;
-pub use self::registry::{BackendConfig, Registry, RegistryConfig, StoreProfile};
 pub use self::store::{Store, StoreAtomicWriter};
 pub use self::stream::{AtomicWriter, Content, ReadStream, SeekRead};
 

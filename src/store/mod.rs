@@ -2,6 +2,7 @@
 
 mod describe;
 mod error_paths;
+mod lifecycle;
 mod listing;
 mod metadata;
 mod operations;
@@ -9,6 +10,7 @@ mod operations;
 use std::fmt;
 use std::sync::Arc;
 
+use self::lifecycle::Owner;
 use crate::{Backend, Capability, CapabilitySet, Error, RemotePath, Result};
 
 pub use self::operations::StoreAtomicWriter;
@@ -51,20 +53,25 @@ pub use self::operations::StoreAtomicWriter;
 pub struct Store<B: Backend + ?Sized = dyn Backend> {
     backend: Arc<B>,
     root: RemotePath,
-    owns_backend: bool,
+    // Shared by the owning store's clones and children; `None` over a shared backend.
+    owner: Option<Arc<Owner<B>>>,
 }
 
 impl<B: Backend> Store<B> {
     /// A store that owns `backend`, rooted at `root_path` (`""` for the
     /// backend root). An invalid root is [`Error::InvalidPath`], and so is
     /// any other spelling of the backend root (`"."`, `"/"`): as in the
-    /// reference library, only `""` means an unscoped store. Dropping or
-    /// closing the store closes the backend.
+    /// reference library, only `""` means an unscoped store.
+    ///
+    /// Its clones and children share that ownership: the backend is closed
+    /// when the last of them is dropped, or by [`close`](Store::close) on the
+    /// last one alive, never while another still uses it.
     pub fn new(backend: B, root_path: &str) -> Result<Self> {
+        let backend = Arc::new(backend);
         Ok(Store {
-            backend: Arc::new(backend),
+            owner: Some(Owner::new(Arc::clone(&backend))),
+            backend,
             root: parse_root(root_path)?,
-            owns_backend: true,
         })
     }
 }
@@ -77,12 +84,12 @@ impl<B: Backend + ?Sized> Store<B> {
         Ok(Store {
             backend,
             root: parse_root(root_path)?,
-            owns_backend: false,
+            owner: None,
         })
     }
 
-    /// A store rooted at `subpath` below this one, sharing (not owning) the
-    /// backend. The root, `..` and NUL are [`Error::InvalidPath`].
+    /// A store rooted at `subpath` below this one, sharing the backend (and
+    /// this store's ownership of it, if any). The root, `..` and NUL are [`Error::InvalidPath`].
     pub fn child(&self, subpath: &str) -> Result<Store<B>> {
         let sub = RemotePath::parse(subpath)?;
         if sub.is_root() {
@@ -94,7 +101,7 @@ impl<B: Backend + ?Sized> Store<B> {
         Ok(Store {
             backend: Arc::clone(&self.backend),
             root: self.root.join_path(&sub),
-            owns_backend: false,
+            owner: self.owner.clone(),
         })
     }
 
@@ -128,13 +135,15 @@ impl<B: Backend + ?Sized> Store<B> {
         self.backend.check_health()
     }
 
-    /// Closes the backend if this store owns it; otherwise does nothing.
-    /// Idempotent for the backends of this crate.
+    /// Closes the backend if this store owns it and is the last store
+    /// sharing that ownership (clones and children included); otherwise does
+    /// nothing, and the last owner to drop closes it. A backend is closed at
+    /// most once this way.
     pub fn close(&self) -> Result<()> {
-        if self.owns_backend {
-            self.backend.close()?;
+        match &self.owner {
+            Some(owner) => owner.close_if_last(),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     /// Refuses with [`Error::CapabilityNotSupported`] unless the backend
@@ -216,12 +225,13 @@ impl<B: Backend + ?Sized> fmt::Debug for Store<B> {
 }
 
 impl<B: Backend + ?Sized> Clone for Store<B> {
-    /// A store over the same backend and root that does not own the backend.
+    /// A store over the same backend and root, sharing this store's
+    /// ownership of the backend (if any).
     fn clone(&self) -> Self {
         Store {
             backend: Arc::clone(&self.backend),
             root: self.root.clone(),
-            owns_backend: false,
+            owner: self.owner.clone(),
         }
     }
 }
@@ -230,14 +240,5 @@ impl<B: Backend + ?Sized> PartialEq for Store<B> {
     /// Same backend object and same root.
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.backend, &other.backend) && self.root == other.root
-    }
-}
-
-impl<B: Backend + ?Sized> Drop for Store<B> {
-    fn drop(&mut self) {
-        if self.owns_backend {
-            // A close error has nowhere to go from drop; call `close()` to see it.
-            let _ = self.backend.close();
-        }
     }
 }
