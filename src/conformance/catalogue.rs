@@ -223,6 +223,7 @@ macro_rules! __conformance_for_each_case {
             close::close_posture_outranks_root_read_rejection: backend [READ] [];
             close::close_posture_outranks_root_write_rejection: backend [WRITE] [];
             close::close_posture_outranks_the_root_probes: backend [LIST] [];
+            close::a_reusable_backend_keeps_working_after_close: backend [WRITE READ] [];
 
             health::check_health_is_ok_or_a_typed_error: backend [] [];
 

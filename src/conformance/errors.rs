@@ -5,8 +5,9 @@ use std::io::Write;
 
 use super::Settings;
 use super::support::{
-    Transfer, drain, err_kind, err_naming, exists, fail, file_set, folder_options, has_content,
-    holds, is_file, is_folder, missing_ok, overwrite, p, read, same, seed, seed_all, snapshot,
+    Transfer, drain, err_at, err_kind, err_naming, exists, fail, file_set, folder_options,
+    has_content, holds, is_file, is_folder, missing_ok, overwrite, p, read, same, seed, seed_all,
+    snapshot,
 };
 use crate::{Backend, Content, Error, ErrorKind};
 
@@ -98,11 +99,11 @@ fn under_a_file(
     for path in ["blocker.txt/child.txt", "blocker.txt/a/b.txt"] {
         for on in [false, true] {
             let what = format!("{op}({path:?}, overwrite={on}) under the file \"blocker.txt\"");
-            err_naming(
+            err_at(
                 "BE-008",
                 &what,
                 ErrorKind::InvalidPath,
-                "blocker.txt",
+                &[path, "blocker.txt"],
                 call(path, on),
             );
             has_content("BE-008", backend, "blocker.txt", "blocker");
@@ -379,11 +380,11 @@ pub fn copy_onto_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
 fn destination_under_a_file(backend: &dyn Backend, op: Transfer) {
     seed_all(backend, &[("src.txt", "source"), ("tblock.txt", "blocker")]);
     let before = snapshot("BE-021", backend);
-    err_naming(
+    err_at(
         "BE-021",
         &format!("{op:?}(\"src.txt\", \"tblock.txt/child\")"),
         ErrorKind::InvalidPath,
-        "tblock.txt",
+        &["tblock.txt/child", "tblock.txt"],
         op.run(backend, "src.txt", "tblock.txt/child", false),
     );
     same(

@@ -1,7 +1,7 @@
 //! File and folder information (`test_metadata.py`).
 
 use super::Settings;
-use super::support::{err_naming, ok, p, same, seed, seed_all};
+use super::support::{control, err_naming, ok, p, same, seed, seed_all};
 use crate::{Backend, ErrorKind};
 
 /// `get_file_info` names the file and gives its size.
@@ -62,6 +62,7 @@ pub fn folder_info_counts_the_subtree_not_the_folders(backend: &dyn Backend, _: 
 
 /// `get_file_info` of a missing path is `NotFound` naming it.
 pub fn file_info_of_a_missing_path_is_not_found(backend: &dyn Backend, _: &Settings) {
+    control(backend, "nope.txt.bak");
     err_naming(
         "BE-021",
         "get_file_info(\"nope.txt\")",
@@ -73,6 +74,7 @@ pub fn file_info_of_a_missing_path_is_not_found(backend: &dyn Backend, _: &Setti
 
 /// `get_folder_info` of a missing path is `NotFound` naming it.
 pub fn folder_info_of_a_missing_path_is_not_found(backend: &dyn Backend, _: &Settings) {
+    control(backend, "nodir2/file.txt");
     err_naming(
         "BE-021",
         "get_folder_info(\"nodir\")",

@@ -5,7 +5,7 @@
 use std::io::Cursor;
 
 use super::Settings;
-use super::support::{Transfer, fail, holds, metadata, ok, p, same, seed};
+use super::support::{Transfer, fail, holds, landed, metadata, ok, p, same, seed};
 use crate::{Backend, Capability, Content, Metadata, WriteOptions, WriteResult, WriteSource};
 
 #[derive(Clone, Copy, Debug)]
@@ -26,7 +26,9 @@ impl Op {
             Op::Write => backend.write(&p(path), content, options),
             Op::WriteAtomic => backend.write_atomic(&p(path), content, options),
         };
-        ok("WR-001a", &format!("{self:?}({path:?})"), result)
+        let result = ok("WR-001a", &format!("{self:?}({path:?})"), result);
+        landed("WR-001a", backend, path);
+        result
     }
 }
 

@@ -4,6 +4,9 @@
 
 #![allow(dead_code)] // Each test binary uses a different part.
 
+pub mod null;
+pub mod run;
+
 use std::io::{self, Read, Write};
 
 use bytes::Bytes;
