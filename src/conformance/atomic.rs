@@ -240,3 +240,149 @@ pub fn open_atomic_dropped_keeps_the_old_content(backend: &dyn Backend, _: &Sett
 fn kept_set(kept: Option<&str>) -> std::collections::BTreeSet<String> {
     kept.into_iter().map(str::to_owned).collect()
 }
+
+/// `open_atomic` re-checks the target at commit (SAW-012 step 4): a file
+/// that appeared after `open_atomic(.., overwrite=false)` makes the commit
+/// `AlreadyExists` and is kept; a folder that appeared at the path makes it
+/// `InvalidPath` and the folder's file is kept.
+pub fn open_atomic_commit_rechecks_the_target(backend: &dyn Backend, _: &Settings) {
+    let mut writer = ok(
+        "SAW-012",
+        "open_atomic(\"rc/file.txt\")",
+        backend.open_atomic(&p("rc/file.txt"), &overwrite(false)),
+    );
+    write_into(&mut writer, b"late");
+    seed(backend, "rc/file.txt", "raced");
+    err_kind(
+        "SAW-012",
+        "commit after the file appeared (overwrite=false)",
+        ErrorKind::AlreadyExists,
+        writer.commit(),
+    );
+    has_content("SAW-012", backend, "rc/file.txt", "raced");
+
+    let mut writer = ok(
+        "SAW-012",
+        "open_atomic(\"rc/folder\")",
+        backend.open_atomic(&p("rc/folder"), &overwrite(true)),
+    );
+    write_into(&mut writer, b"late");
+    seed(backend, "rc/folder/child.txt", "child");
+    err_kind(
+        "SAW-012",
+        "commit after a folder appeared at the path",
+        ErrorKind::InvalidPath,
+        writer.commit(),
+    );
+    has_content("SAW-012", backend, "rc/folder/child.txt", "child");
+}
+
+fn write_into(writer: &mut Box<dyn crate::AtomicWriter + '_>, bytes: &[u8]) {
+    if let Err(e) = writer.write_all(bytes) {
+        fail(
+            "SAW-001",
+            "writing into the open_atomic writer",
+            "Ok(())",
+            e,
+        );
+    }
+}
+
+/// A reader never sees a torn or empty file while `write_atomic` replaces
+/// it: every read returns one of the complete contents (AW-001).
+pub fn a_concurrent_reader_never_sees_a_partial_write_atomic(backend: &dyn Backend, _: &Settings) {
+    let versions = [vec![b'a'; 150_000], vec![b'b'; 70_000]];
+    seed(backend, "race/file.bin", &versions[0]);
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let torn = std::thread::scope(|scope| {
+        let reader = scope.spawn(|| {
+            let mut torn = None;
+            while !done.load(std::sync::atomic::Ordering::SeqCst) && torn.is_none() {
+                match backend.read_bytes(&p("race/file.bin")) {
+                    Ok(bytes) if versions.iter().any(|v| v[..] == bytes[..]) => {}
+                    Ok(bytes) => torn = Some(format!("{} bytes, not a whole version", bytes.len())),
+                    Err(e) => torn = Some(format!("an error: {e}")),
+                }
+            }
+            torn
+        });
+        for round in 0..40 {
+            let content = Content::reader(std::io::Cursor::new(versions[(round + 1) % 2].clone()));
+            let result = backend.write_atomic(&p("race/file.bin"), content, &overwrite(true));
+            if let Err(e) = result {
+                done.store(true, std::sync::atomic::Ordering::SeqCst);
+                fail(
+                    "AW-001",
+                    "write_atomic with overwrite during reads",
+                    "Ok(..)",
+                    e,
+                );
+            }
+        }
+        done.store(true, std::sync::atomic::Ordering::SeqCst);
+        reader
+            .join()
+            .unwrap_or_else(|_| Some("the reader panicked".to_owned()))
+    });
+    if let Some(found) = torn {
+        fail(
+            "AW-001",
+            "a read of race/file.bin during write_atomic",
+            "150 000 x 'a' or 70 000 x 'b'",
+            found,
+        );
+    }
+}
+
+/// Of several threads creating one file without `overwrite` (with `write`
+/// and `write_atomic`), exactly one succeeds; the others get
+/// `AlreadyExists`, and the file holds the winner's content (BE-008: the
+/// existence check and the write are one step).
+pub fn concurrent_creates_without_overwrite_let_exactly_one_win(
+    backend: &dyn Backend,
+    _: &Settings,
+) {
+    for round in 0..8 {
+        let path = format!("one/winner-{round}.txt");
+        let results: Vec<(String, crate::Result<crate::WriteResult>)> =
+            std::thread::scope(|scope| {
+                let workers: Vec<_> = (0..4)
+                    .map(|i| {
+                        let path = p(&path);
+                        scope.spawn(move || {
+                            let body = format!("writer {i}");
+                            let content = Content::from(body.clone().into_bytes());
+                            let result = if i % 2 == 0 {
+                                backend.write(&path, content, &overwrite(false))
+                            } else {
+                                backend.write_atomic(&path, content, &overwrite(false))
+                            };
+                            (body, result)
+                        })
+                    })
+                    .collect();
+                workers.into_iter().filter_map(|w| w.join().ok()).collect()
+            });
+        let winners: Vec<&String> = results
+            .iter()
+            .filter(|(_, r)| r.is_ok())
+            .map(|(body, _)| body)
+            .collect();
+        same(
+            "BE-008",
+            &format!("writers of {path:?} that succeeded"),
+            1,
+            winners.len(),
+        );
+        for (_, result) in results.iter().filter(|(_, r)| r.is_err()) {
+            let kind = result.as_ref().err().map(crate::Error::kind);
+            same(
+                "BE-008",
+                "the losers' error",
+                Some(ErrorKind::AlreadyExists),
+                kind,
+            );
+        }
+        has_content("BE-008", backend, &path, winners[0]);
+    }
+}

@@ -246,15 +246,18 @@ pub fn write_without_overwrite_is_already_exists(backend: &dyn Backend, _: &Sett
     has_content("BE-008", backend, "w/exists.txt", "old");
 }
 
-/// `overwrite` replaces the content.
+/// `overwrite` replaces the content, twice: a shorter content after a
+/// longer one, then a longer one.
 pub fn write_with_overwrite_replaces_the_content(backend: &dyn Backend, _: &Settings) {
     seed(backend, "w/over.txt", "old content");
-    ok(
-        "BE-008",
-        "write with overwrite",
-        write_with(backend, "w/over.txt", "new", &overwrite(true)),
-    );
-    has_content("BE-008", backend, "w/over.txt", "new");
+    for new in ["new", "a longer third content"] {
+        ok(
+            "BE-008",
+            "write with overwrite",
+            write_with(backend, "w/over.txt", new, &overwrite(true)),
+        );
+        has_content("BE-008", backend, "w/over.txt", new);
+    }
 }
 
 /// A write creates every missing intermediate folder (BE-009).
