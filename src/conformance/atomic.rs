@@ -294,6 +294,13 @@ pub fn a_concurrent_reader_never_sees_a_partial_write_atomic(backend: &dyn Backe
     let versions = [vec![b'a'; 150_000], vec![b'b'; 70_000]];
     seed(backend, "race/file.bin", &versions[0]);
     let done = std::sync::atomic::AtomicBool::new(false);
+    // Stops the reader however the writer ends, a panic included.
+    struct Done<'a>(&'a std::sync::atomic::AtomicBool);
+    impl Drop for Done<'_> {
+        fn drop(&mut self) {
+            self.0.store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
     let torn = std::thread::scope(|scope| {
         let reader = scope.spawn(|| {
             let mut torn = None;
@@ -306,11 +313,11 @@ pub fn a_concurrent_reader_never_sees_a_partial_write_atomic(backend: &dyn Backe
             }
             torn
         });
+        let _stop = Done(&done);
         for round in 0..40 {
             let content = Content::reader(std::io::Cursor::new(versions[(round + 1) % 2].clone()));
             let result = backend.write_atomic(&p("race/file.bin"), content, &overwrite(true));
             if let Err(e) = result {
-                done.store(true, std::sync::atomic::Ordering::SeqCst);
                 fail(
                     "AW-001",
                     "write_atomic with overwrite during reads",

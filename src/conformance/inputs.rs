@@ -44,6 +44,12 @@ pub fn names_with_spaces_and_leading_dots_round_trip(backend: &dyn Backend, _: &
             ("odd/sub dir/a  b", "double space"),
         ],
     );
+    same(
+        "BE-014",
+        "list_folders(\"odd\")",
+        set(&["odd/.config", "odd/sub dir"]),
+        folder_set("BE-014", backend, "odd"),
+    );
     for folder in ["odd/.config", "odd/sub dir"] {
         holds(
             "BE-009",

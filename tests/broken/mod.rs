@@ -4,8 +4,11 @@
 
 #![allow(dead_code)] // Each test binary uses a different part.
 
+pub mod flat;
+mod flat_bugs;
 pub mod null;
 pub mod run;
+pub mod subject;
 
 use std::io::{self, Read, Write};
 
