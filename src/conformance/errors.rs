@@ -64,7 +64,16 @@ pub fn read_bytes_under_a_file_is_not_found(backend: &dyn Backend, _: &Settings)
     );
 }
 
-fn write_onto_folder(backend: &dyn Backend, on: bool) {
+fn write_onto_folder(backend: &dyn Backend, settings: &Settings, on: bool) {
+    if !settings.flat_namespace && backend.capabilities().supports(crate::Capability::DELETE) {
+        // An emptied (explicit) folder is a folder too.
+        seed(backend, "wempty/gone.txt", "x");
+        let deleted = backend.delete(&p("wempty/gone.txt"), missing_ok(false));
+        super::support::ok("BE-004", "delete(\"wempty/gone.txt\")", deleted);
+        let result = backend.write(&p("wempty"), Content::from("x"), &overwrite(on));
+        let what = format!("write onto the empty folder \"wempty\" (overwrite={on})");
+        err_naming("BE-008", &what, ErrorKind::InvalidPath, "wempty", result);
+    }
     seed(backend, "wdir/child.txt", "child");
     let what = format!("write onto the folder \"wdir\" (overwrite={on})");
     err_naming(
@@ -85,13 +94,16 @@ fn write_onto_folder(backend: &dyn Backend, on: bool) {
 }
 
 /// `write` onto a folder is `InvalidPath`, not `AlreadyExists` (BE-008).
-pub fn write_onto_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    write_onto_folder(backend, false);
+pub fn write_onto_a_folder_is_invalid_path(backend: &dyn Backend, settings: &Settings) {
+    write_onto_folder(backend, settings, false);
 }
 
 /// `write` onto a folder with `overwrite` is still `InvalidPath`.
-pub fn write_onto_a_folder_with_overwrite_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    write_onto_folder(backend, true);
+pub fn write_onto_a_folder_with_overwrite_is_invalid_path(
+    backend: &dyn Backend,
+    settings: &Settings,
+) {
+    write_onto_folder(backend, settings, true);
 }
 
 fn under_a_file(

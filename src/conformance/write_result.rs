@@ -175,9 +175,14 @@ fn matches_file_info(backend: &dyn Backend, op: Op, size: usize) {
     );
     same(
         "WR-001a",
-        &format!("{op:?} result (size, etag, digest) against get_file_info"),
-        (size as u64, info.etag.clone(), info.digest.clone()),
-        (r.size, r.etag.clone(), r.digest.clone()),
+        &format!("{op:?} (result size, file_info size, etag, digest)"),
+        (
+            size as u64,
+            size as u64,
+            info.etag.clone(),
+            info.digest.clone(),
+        ),
+        (r.size, info.size, r.etag.clone(), r.digest.clone()),
     );
     if let Some(last_modified) = r.last_modified {
         same(

@@ -4,7 +4,7 @@
 //! them only for some inputs (see `flat_bugs.rs`).
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::{self, Cursor, Read, Seek, SeekFrom, Write};
+use std::io::Cursor;
 use std::sync::Mutex;
 use std::time::SystemTime;
 
@@ -16,6 +16,7 @@ use remote_store::{
 };
 
 pub use super::flat_bugs::FlatBug;
+use super::flat_streams::{Ranged, Upload};
 
 #[derive(Clone, Debug)]
 struct Object {
@@ -54,6 +55,10 @@ fn under(key: &str, folder: &RemotePath, loose: bool) -> bool {
         Some(rest) => rest.starts_with('/') || (loose && !rest.is_empty()),
         None => false,
     }
+}
+
+fn exists(path: &RemotePath) -> Error {
+    Error::already_exists(path.as_str(), format!("exists: {path}"))
 }
 
 fn below(key: &str, folder: &RemotePath) -> usize {
@@ -136,15 +141,12 @@ impl FlatStore {
             return Err(Error::invalid_path(path.as_str(), "a folder or the root"));
         }
         if map.contains_key(&self.key(path)) && !overwrite {
-            return Err(Error::already_exists(
-                path.as_str(),
-                format!("exists: {path}"),
-            ));
+            return Err(exists(path));
         }
         Ok(())
     }
 
-    fn put(
+    pub(super) fn put(
         &self,
         path: &RemotePath,
         content: Content<'_>,
@@ -264,16 +266,10 @@ impl FlatStore {
             options.overwrite || (keep_source && self.is(FlatBug::CopyIgnoresOverwrite));
         let mut map = self.map();
         if dst.is_root() || self.is_folder_in(&map, dst) {
-            return Err(Error::invalid_path(
-                dst.as_str(),
-                "Destination is a folder or the root",
-            ));
+            return Err(Error::invalid_path(dst.as_str(), "a folder or the root"));
         }
         if map.contains_key(&self.key(dst)) && !overwrite {
-            return Err(Error::already_exists(
-                dst.as_str(),
-                format!("Destination exists: {dst}"),
-            ));
+            return Err(exists(dst));
         }
         if keep_source || self.is(FlatBug::RenameResetsTheTime) {
             object.modified = SystemTime::now();
@@ -366,10 +362,7 @@ impl Backend for FlatStore {
             return Err(Error::invalid_path("", "Cannot write to the root"));
         }
         if !options.overwrite && self.map().contains_key(&self.key(path)) {
-            return Err(Error::already_exists(
-                path.as_str(),
-                format!("exists: {path}"),
-            ));
+            return Err(exists(path));
         }
         let mut options = options.clone();
         if self.is(FlatBug::OpenAtomicChecksOnlyOnOpen) {
@@ -502,60 +495,5 @@ impl Backend for FlatStore {
 
     fn copy(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
         self.transfer(src, dst, options, true)
-    }
-}
-
-/// `open_atomic`: buffers, uploads on commit.
-struct Upload<'a> {
-    store: &'a FlatStore,
-    path: RemotePath,
-    options: WriteOptions,
-    buffer: Vec<u8>,
-}
-
-impl Write for Upload<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.buffer.extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-impl AtomicWriter for Upload<'_> {
-    fn position(&self) -> u64 {
-        self.buffer.len() as u64
-    }
-    fn commit(self: Box<Self>) -> Result<WriteResult> {
-        self.store
-            .put(&self.path, Content::from(self.buffer), &self.options)
-    }
-}
-
-/// A ranged reader: seeks are turned into byte offsets, the bug's way.
-struct Ranged {
-    cursor: Cursor<Bytes>,
-    bug: FlatBug,
-}
-
-impl Read for Ranged {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        self.cursor.read(buf)
-    }
-}
-
-impl Seek for Ranged {
-    fn seek(&mut self, pos: SeekFrom) -> io::Result<u64> {
-        let pos = match (self.bug, pos) {
-            (FlatBug::SeekFromEndCountsFromTheStart, SeekFrom::End(n)) => {
-                SeekFrom::Start(n.unsigned_abs())
-            }
-            (FlatBug::SeekFromCurrentIsFromTheStart, SeekFrom::Current(n)) if n >= 0 => {
-                SeekFrom::Start(n as u64)
-            }
-            (_, pos) => pos,
-        };
-        self.cursor.seek(pos)
     }
 }

@@ -6,9 +6,14 @@
 
 pub mod flat;
 mod flat_bugs;
+mod flat_streams;
 pub mod null;
 pub mod run;
 pub mod subject;
+pub mod table;
+mod table_bugs;
+mod table_ops;
+pub mod wrap_identity;
 
 use std::io::{self, Read, Write};
 

@@ -9,6 +9,8 @@ use remote_store::{Backend, Capability, CapabilitySet};
 
 use super::flat::{FlatBug, FlatStore};
 use super::null::{DoNothing, Panics};
+use super::table::{TableBug, TableStore};
+use super::wrap_identity::{IdentityBroken, IdentityBug};
 use super::{Broken, Bug};
 
 /// A factory of fresh backends that can be shared across threads.
@@ -76,6 +78,16 @@ pub fn flat_settings() -> Settings {
         .flat_namespace(true)
 }
 
+/// The table's declaration: hierarchical, no order promised.
+pub fn table_settings() -> Settings {
+    Settings::new().lacks(CapabilitySet::of(&[
+        Capability::GLOB,
+        Capability::LAZY_READ,
+        Capability::ATOMIC_MOVE,
+        Capability::WRITE_RESULT_NATIVE,
+    ]))
+}
+
 /// The correct members of each family: they must pass everything.
 pub fn controls() -> Vec<Subject> {
     vec![
@@ -131,6 +143,25 @@ pub fn all() -> Vec<Subject> {
             clause,
             move || Box::new(FlatStore::new(bug)),
             flat_settings(),
+        ));
+    }
+    for (bug, clause) in TableBug::ALL {
+        let bug = *bug;
+        subjects.push(Subject::new(
+            format!("table::{bug:?}"),
+            clause,
+            move || Box::new(TableStore::new(bug)),
+            table_settings(),
+        ));
+    }
+    for (bug, clause) in IdentityBug::ALL {
+        let bug = *bug;
+        let settings = memory_settings();
+        subjects.push(Subject::new(
+            format!("identity-wrapper::{bug:?}"),
+            clause,
+            move || Box::new(IdentityBroken::new(bug)),
+            settings,
         ));
     }
     subjects
