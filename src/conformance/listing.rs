@@ -309,9 +309,13 @@ fn glob_set(backend: &dyn Backend, pattern: &str) -> BTreeSet<String> {
     unique("GLOB-003", &what, items)
 }
 
-/// `g/*.txt` matches `g/a.txt` and not `g/b.csv`.
+/// `g/*.txt` matches `g/a.txt`, not `g/b.csv`, and not `g/sub/c.txt` (`*`
+/// stays within a segment).
 pub fn glob_matches_within_a_segment(backend: &dyn Backend, _: &Settings) {
-    seed_all(backend, &[("g/a.txt", "a"), ("g/b.csv", "b")]);
+    seed_all(
+        backend,
+        &[("g/a.txt", "a"), ("g/b.csv", "b"), ("g/sub/c.txt", "c")],
+    );
     same(
         "GLOB-003",
         "glob(\"g/*.txt\")",

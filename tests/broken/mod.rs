@@ -14,6 +14,7 @@ pub mod table;
 mod table_bugs;
 mod table_ops;
 pub mod wrap_identity;
+pub mod wrap_streams;
 
 use std::io::{self, Read, Write};
 

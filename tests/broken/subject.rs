@@ -11,6 +11,7 @@ use super::flat::{FlatBug, FlatStore};
 use super::null::{DoNothing, Panics};
 use super::table::{TableBug, TableStore};
 use super::wrap_identity::{IdentityBroken, IdentityBug};
+use super::wrap_streams::{StreamBroken, StreamBug};
 use super::{Broken, Bug};
 
 /// A factory of fresh backends that can be shared across threads.
@@ -76,6 +77,11 @@ pub fn flat_settings() -> Settings {
             Capability::WRITE_RESULT_NATIVE,
         ]))
         .flat_namespace(true)
+}
+
+/// Memory with a native glob.
+pub fn glob_settings() -> Settings {
+    memory_settings().lacks(CapabilitySet::of(&[Capability::LAZY_READ]))
 }
 
 /// The table's declaration: hierarchical, no order promised.
@@ -162,6 +168,15 @@ pub fn all() -> Vec<Subject> {
             clause,
             move || Box::new(IdentityBroken::new(bug)),
             settings,
+        ));
+    }
+    for (bug, clause) in StreamBug::ALL {
+        let bug = *bug;
+        subjects.push(Subject::new(
+            format!("stream-wrapper::{bug:?}"),
+            clause,
+            move || Box::new(StreamBroken::new(bug)),
+            glob_settings(),
         ));
     }
     subjects
