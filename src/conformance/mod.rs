@@ -56,6 +56,7 @@ pub mod concurrency;
 pub mod errors;
 pub mod health;
 pub mod identity;
+pub mod inputs;
 pub mod io;
 pub mod listing;
 pub mod metadata;
