@@ -1,13 +1,14 @@
 //! The [`Backend`] trait: the storage contract every backend implements.
 
-use std::sync::Arc;
-
 use bytes::Bytes;
 
+#[cfg(doc)]
+use crate::Error;
+use crate::authoring::defaults;
 use crate::{
-    AtomicWriter, Capability, CapabilitySet, Child, Content, DeleteFolderOptions, DeleteOptions,
-    Error, FileInfo, FolderEntry, FolderInfo, ListOptions, ReadStream, RemotePath, Result,
-    SeekRead, TransferOptions, WriteOptions, WriteResult,
+    AtomicWriter, CapabilitySet, Child, Content, DeleteFolderOptions, DeleteOptions, FileInfo,
+    FolderEntry, FolderInfo, ListOptions, ReadStream, RemotePath, Result, SeekRead,
+    TransferOptions, WriteOptions, WriteResult,
 };
 
 /// A lazily evaluated listing. Items are `Result`s so that a backend whose
@@ -52,6 +53,16 @@ pub type Listing<'a, T> = Box<dyn Iterator<Item = Result<T>> + Send + 'a>;
 ///   every call after `close`.
 ///
 /// The backend does not enforce capability gates: [`Store`](crate::Store) does.
+///
+/// # Implementing
+///
+/// Only `name`, `capabilities`, `exists`, `is_file` and `is_folder` are
+/// required. Every capability-gated method refuses with
+/// [`Error::CapabilityNotSupported`]
+/// by default, so a backend implements what it declares and nothing else;
+/// [`authoring::defaults`](crate::authoring::defaults) has each default as a
+/// function an override can call, and [`Delegate`](crate::Delegate) wraps a
+/// backend to override single methods.
 pub trait Backend: std::fmt::Debug + Send + Sync + 'static {
     /// A short, non-empty type id such as `"memory"`.
     fn name(&self) -> &str;
@@ -62,7 +73,7 @@ pub trait Backend: std::fmt::Debug + Send + Sync + 'static {
     /// Whether use after [`close`](Backend::close) fails with
     /// [`Error::BackendUnavailable`] (`true`) or the backend stays usable.
     fn close_is_terminal(&self) -> bool {
-        false
+        defaults::close_is_terminal(self)
     }
 
     /// Whether a file or folder exists at `path`.
@@ -74,179 +85,135 @@ pub trait Backend: std::fmt::Debug + Send + Sync + 'static {
     /// Whether `path` is a folder (the root always is).
     fn is_folder(&self, path: &RemotePath) -> Result<bool>;
 
-    /// A stream over the file's content, positioned at 0.
-    fn read(&self, path: &RemotePath) -> Result<ReadStream>;
+    /// A stream over the file's content, positioned at 0. The default
+    /// refuses (`READ`).
+    fn read(&self, path: &RemotePath) -> Result<ReadStream> {
+        defaults::read(self, path)
+    }
 
-    /// The file's whole content.
-    fn read_bytes(&self, path: &RemotePath) -> Result<Bytes>;
+    /// The file's whole content. The default reads the whole
+    /// [`read`](Backend::read) stream.
+    fn read_bytes(&self, path: &RemotePath) -> Result<Bytes> {
+        defaults::read_bytes(self, path)
+    }
 
     /// A seekable stream over the file's content. The default spools a
     /// non-seekable [`read`](Backend::read) into memory.
     fn read_seekable(&self, path: &RemotePath) -> Result<Box<dyn SeekRead>> {
-        self.read(path)?
-            .into_seekable()
-            .map_err(|e| Error::io(path.as_str(), "spooling the read stream failed", e))
+        defaults::read_seekable(self, path)
     }
 
-    /// Writes a file, creating missing parent folders.
+    /// Writes a file, creating missing parent folders. The default refuses
+    /// (`WRITE`).
     fn write(
         &self,
         path: &RemotePath,
         content: Content<'_>,
         options: &WriteOptions,
-    ) -> Result<WriteResult>;
+    ) -> Result<WriteResult> {
+        defaults::write(self, path, content, options)
+    }
 
     /// Writes a file so that readers never see partial content and a failure
     /// leaves nothing behind. Same preconditions as [`write`](Backend::write).
+    /// The default refuses (`ATOMIC_WRITE`).
     fn write_atomic(
         &self,
         path: &RemotePath,
         content: Content<'_>,
         options: &WriteOptions,
-    ) -> Result<WriteResult>;
+    ) -> Result<WriteResult> {
+        defaults::write_atomic(self, path, content, options)
+    }
 
     /// A writer whose bytes appear at `path` only on
     /// [`AtomicWriter::commit`]. `AlreadyExists` is reported here when the file
     /// exists and `overwrite` is off; the other write preconditions may be
-    /// reported here or at commit.
+    /// reported here or at commit. The default refuses (`ATOMIC_WRITE`).
     fn open_atomic(
         &self,
         path: &RemotePath,
         options: &WriteOptions,
-    ) -> Result<Box<dyn AtomicWriter + '_>>;
+    ) -> Result<Box<dyn AtomicWriter + '_>> {
+        defaults::open_atomic(self, path, options)
+    }
 
-    /// Deletes a file.
-    fn delete(&self, path: &RemotePath, options: DeleteOptions) -> Result<()>;
+    /// Deletes a file. The default refuses (`DELETE`).
+    fn delete(&self, path: &RemotePath, options: DeleteOptions) -> Result<()> {
+        defaults::delete(self, path, options)
+    }
 
-    /// Deletes a folder.
-    fn delete_folder(&self, path: &RemotePath, options: DeleteFolderOptions) -> Result<()>;
+    /// Deletes a folder. The default refuses (`DELETE`).
+    fn delete_folder(&self, path: &RemotePath, options: DeleteFolderOptions) -> Result<()> {
+        defaults::delete_folder(self, path, options)
+    }
 
     /// Files under `path`: immediate children, or the subtree when
-    /// `options.recursive`, pruned by `options.max_depth`.
-    fn list_files(&self, path: &RemotePath, options: ListOptions) -> Result<Listing<'_, FileInfo>>;
+    /// `options.recursive`, pruned by `options.max_depth`. The default
+    /// refuses (`LIST`).
+    fn list_files(&self, path: &RemotePath, options: ListOptions) -> Result<Listing<'_, FileInfo>> {
+        defaults::list_files(self, path, options)
+    }
 
-    /// Immediate subfolders of `path`.
-    fn list_folders(&self, path: &RemotePath) -> Result<Listing<'_, FolderEntry>>;
+    /// Immediate subfolders of `path`. The default refuses (`LIST`).
+    fn list_folders(&self, path: &RemotePath) -> Result<Listing<'_, FolderEntry>> {
+        defaults::list_folders(self, path)
+    }
 
     /// Immediate files and folders of `path`. The default chains
     /// [`list_files`](Backend::list_files) and
     /// [`list_folders`](Backend::list_folders).
     fn iter_children(&self, path: &RemotePath) -> Result<Listing<'_, Child>> {
-        let files = self
-            .list_files(path, ListOptions::new())?
-            .map(|f| f.map(Child::File));
-        let folders = self.list_folders(path)?.map(|f| f.map(Child::Folder));
-        Ok(Box::new(files.chain(folders)))
+        defaults::iter_children(self, path)
     }
 
     /// Files matching a glob pattern, natively. The default refuses with
     /// [`Error::CapabilityNotSupported`]; use `ext::glob::glob_files` instead.
     fn glob(&self, pattern: &str) -> Result<Listing<'_, FileInfo>> {
-        Err(Error::CapabilityNotSupported {
-            capability: Capability::GLOB,
-            path: pattern.to_owned(),
-            backend: Some(self.name().to_owned()),
-            reason: "no native glob; use Store::list_files with a pattern or ext::glob::glob_files"
-                .to_owned(),
-        })
+        defaults::glob(self, pattern)
     }
 
-    /// Size, time and metadata of a file.
-    fn get_file_info(&self, path: &RemotePath) -> Result<FileInfo>;
+    /// Size, time and metadata of a file. The default refuses (`METADATA`).
+    fn get_file_info(&self, path: &RemotePath) -> Result<FileInfo> {
+        defaults::get_file_info(self, path)
+    }
 
-    /// File count and total size of a folder's whole subtree.
-    fn get_folder_info(&self, path: &RemotePath) -> Result<FolderInfo>;
+    /// File count and total size of a folder's whole subtree. The default
+    /// refuses (`METADATA`).
+    fn get_folder_info(&self, path: &RemotePath) -> Result<FolderInfo> {
+        defaults::get_folder_info(self, path)
+    }
 
-    /// Moves a file (`move` in the contract).
-    fn rename(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()>;
+    /// Moves a file (`move` in the contract). The default refuses (`MOVE`).
+    fn rename(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
+        defaults::rename(self, src, dst, options)
+    }
 
-    /// Copies a file, with its user metadata.
-    fn copy(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()>;
+    /// Copies a file, with its user metadata. The default refuses (`COPY`).
+    fn copy(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
+        defaults::copy(self, src, dst, options)
+    }
 
     /// The backend key of a native path: strips the backend's own root or
     /// prefix; input without it comes back unchanged. Never fails. The default
     /// is the identity.
     fn to_key(&self, native_path: &str) -> String {
-        native_path.to_owned()
+        defaults::to_key(self, native_path)
     }
 
     /// The native form of a key, the inverse of [`to_key`](Backend::to_key).
     /// The default is the key itself (`""` for the root).
     fn native_path(&self, path: &RemotePath) -> String {
-        path.as_str().to_owned()
+        defaults::native_path(self, path)
     }
 
     /// The cheapest read-only probe that the backend is usable.
     fn check_health(&self) -> Result<()> {
-        Ok(())
+        defaults::check_health(self)
     }
 
     /// Releases resources. Idempotent.
     fn close(&self) -> Result<()> {
-        Ok(())
+        defaults::close(self)
     }
 }
-
-macro_rules! forward_backend {
-    ($($pointer:ty),+ $(,)?) => {$(
-        #[deny(clippy::missing_trait_methods)]
-        impl<B: Backend + ?Sized> Backend for $pointer {
-            fn name(&self) -> &str { (**self).name() }
-            fn capabilities(&self) -> CapabilitySet { (**self).capabilities() }
-            fn close_is_terminal(&self) -> bool { (**self).close_is_terminal() }
-            fn exists(&self, path: &RemotePath) -> Result<bool> { (**self).exists(path) }
-            fn is_file(&self, path: &RemotePath) -> Result<bool> { (**self).is_file(path) }
-            fn is_folder(&self, path: &RemotePath) -> Result<bool> { (**self).is_folder(path) }
-            fn read(&self, path: &RemotePath) -> Result<ReadStream> { (**self).read(path) }
-            fn read_bytes(&self, path: &RemotePath) -> Result<Bytes> { (**self).read_bytes(path) }
-            fn read_seekable(&self, path: &RemotePath) -> Result<Box<dyn SeekRead>> {
-                (**self).read_seekable(path)
-            }
-            fn write(&self, path: &RemotePath, content: Content<'_>, options: &WriteOptions) -> Result<WriteResult> {
-                (**self).write(path, content, options)
-            }
-            fn write_atomic(&self, path: &RemotePath, content: Content<'_>, options: &WriteOptions) -> Result<WriteResult> {
-                (**self).write_atomic(path, content, options)
-            }
-            fn open_atomic(&self, path: &RemotePath, options: &WriteOptions) -> Result<Box<dyn AtomicWriter + '_>> {
-                (**self).open_atomic(path, options)
-            }
-            fn delete(&self, path: &RemotePath, options: DeleteOptions) -> Result<()> {
-                (**self).delete(path, options)
-            }
-            fn delete_folder(&self, path: &RemotePath, options: DeleteFolderOptions) -> Result<()> {
-                (**self).delete_folder(path, options)
-            }
-            fn list_files(&self, path: &RemotePath, options: ListOptions) -> Result<Listing<'_, FileInfo>> {
-                (**self).list_files(path, options)
-            }
-            fn list_folders(&self, path: &RemotePath) -> Result<Listing<'_, FolderEntry>> {
-                (**self).list_folders(path)
-            }
-            fn iter_children(&self, path: &RemotePath) -> Result<Listing<'_, Child>> {
-                (**self).iter_children(path)
-            }
-            fn glob(&self, pattern: &str) -> Result<Listing<'_, FileInfo>> { (**self).glob(pattern) }
-            fn get_file_info(&self, path: &RemotePath) -> Result<FileInfo> { (**self).get_file_info(path) }
-            fn get_folder_info(&self, path: &RemotePath) -> Result<FolderInfo> {
-                (**self).get_folder_info(path)
-            }
-            fn rename(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
-                (**self).rename(src, dst, options)
-            }
-            fn copy(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
-                (**self).copy(src, dst, options)
-            }
-            fn to_key(&self, native_path: &str) -> String { (**self).to_key(native_path) }
-            fn native_path(&self, path: &RemotePath) -> String { (**self).native_path(path) }
-            fn check_health(&self) -> Result<()> { (**self).check_health() }
-            fn close(&self) -> Result<()> { (**self).close() }
-        }
-    )+};
-}
-
-forward_backend!(Box<B>, Arc<B>);
-
-// `&'static B` keeps the trait's `'static` bound; a borrowed backend with a
-// shorter life is used through `Store::new(&backend)` only if it is `'static`.
-forward_backend!(&'static B);

@@ -286,6 +286,85 @@ impl Error {
         }
     }
 
+    /// An [`Error::CapabilityNotSupported`] for a call on `path`; `reason`
+    /// says what to use instead.
+    pub fn capability_not_supported(
+        capability: Capability,
+        path: impl Into<String>,
+        reason: impl Into<String>,
+    ) -> Self {
+        Error::CapabilityNotSupported {
+            capability,
+            path: path.into(),
+            backend: None,
+            reason: reason.into(),
+        }
+    }
+
+    /// An [`Error::PermissionDenied`] for `path`.
+    pub fn permission_denied(path: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::PermissionDenied {
+            path: path.into(),
+            backend: None,
+            reason: reason.into(),
+        }
+    }
+
+    /// An [`Error::BackendUnavailable`] for a call on `path` (`""` when the
+    /// call has none).
+    pub fn backend_unavailable(path: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::BackendUnavailable {
+            path: path.into(),
+            backend: None,
+            reason: reason.into(),
+        }
+    }
+
+    /// An [`Error::Config`] at `location` (such as `backends.mem.options.root`).
+    pub fn config(location: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::Config {
+            location: location.into(),
+            reason: reason.into(),
+        }
+    }
+
+    /// An error of `kind` about `path`, for tests and fault injection:
+    /// `Io` wraps an [`std::io::Error::other`] carrying `reason`,
+    /// `CapabilityNotSupported` names [`Capability::READ`], and `Config` uses
+    /// `path` as its location.
+    ///
+    /// ```
+    /// use remote_store::{Error, ErrorKind};
+    ///
+    /// let err = Error::of_kind(ErrorKind::PermissionDenied, "a.txt", "injected");
+    /// assert_eq!(err.kind(), ErrorKind::PermissionDenied);
+    /// assert_eq!(err.path(), Some("a.txt"));
+    /// ```
+    pub fn of_kind(kind: ErrorKind, path: impl Into<String>, reason: impl Into<String>) -> Self {
+        let (path, reason) = (path.into(), reason.into());
+        match kind {
+            ErrorKind::NotFound => Error::not_found(path, reason),
+            ErrorKind::AlreadyExists => Error::already_exists(path, reason),
+            ErrorKind::InvalidPath => Error::invalid_path(path, reason),
+            ErrorKind::DirectoryNotEmpty => Error::DirectoryNotEmpty {
+                path,
+                backend: None,
+                reason,
+            },
+            ErrorKind::CapabilityNotSupported => {
+                Error::capability_not_supported(Capability::READ, path, reason)
+            }
+            ErrorKind::PermissionDenied => Error::permission_denied(path, reason),
+            ErrorKind::BackendUnavailable => Error::backend_unavailable(path, reason),
+            ErrorKind::InvalidArgument => Error::invalid_argument(path, reason),
+            ErrorKind::Io => {
+                let source = std::io::Error::other(reason.clone());
+                Error::io(path, reason, source)
+            }
+            ErrorKind::Config => Error::config(path, reason),
+        }
+    }
+
     /// Sets the backend name this error is attributed to.
     pub fn with_backend(mut self, name: impl Into<String>) -> Self {
         match &mut self {
@@ -340,6 +419,50 @@ mod tests {
             reason: "r".into(),
         };
         assert_eq!(config.with_path("ignored").path(), None);
+    }
+
+    #[test]
+    fn of_kind_builds_every_kind_with_its_path() {
+        let kinds = [
+            ErrorKind::NotFound,
+            ErrorKind::AlreadyExists,
+            ErrorKind::InvalidPath,
+            ErrorKind::DirectoryNotEmpty,
+            ErrorKind::CapabilityNotSupported,
+            ErrorKind::PermissionDenied,
+            ErrorKind::BackendUnavailable,
+            ErrorKind::InvalidArgument,
+            ErrorKind::Io,
+        ];
+        for kind in kinds {
+            let err = Error::of_kind(kind, "a/b", "injected");
+            assert_eq!(err.kind(), kind);
+            assert_eq!(err.path(), Some("a/b"), "{kind:?}");
+            assert!(err.to_string().contains("injected"), "{kind:?}: {err}");
+        }
+        let config = Error::of_kind(ErrorKind::Config, "stores.a", "bad");
+        assert_eq!(config.kind(), ErrorKind::Config);
+        assert!(config.to_string().contains("stores.a"));
+    }
+
+    #[test]
+    fn named_constructors_set_their_variant() {
+        let cap = Error::capability_not_supported(Capability::COPY, "x", "no copy");
+        assert!(matches!(
+            cap,
+            Error::CapabilityNotSupported {
+                capability: Capability::COPY,
+                ..
+            }
+        ));
+        assert_eq!(
+            Error::permission_denied("x", "r").kind(),
+            ErrorKind::PermissionDenied
+        );
+        assert_eq!(
+            Error::backend_unavailable("", "r").kind(),
+            ErrorKind::BackendUnavailable
+        );
     }
 
     #[test]

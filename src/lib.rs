@@ -23,6 +23,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod authoring;
 mod backend;
 pub mod backends;
 mod capability;
@@ -39,6 +40,7 @@ pub mod registry;
 mod store;
 mod stream;
 
+pub use self::authoring::Delegate;
 pub use self::backend::{Backend, Listing};
 pub use self::capability::{Capability, CapabilitySet, Iter as CapabilityIter, UnknownCapability};
 pub use self::error::{Error, ErrorKind, Result};

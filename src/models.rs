@@ -66,6 +66,59 @@ pub struct FileInfo {
     pub metadata: Option<Metadata>,
 }
 
+impl FileInfo {
+    /// A file description with the name taken from `path`'s last segment and
+    /// no digest, etag, content type or metadata; add those with the `with_`
+    /// methods.
+    ///
+    /// ```
+    /// use std::time::SystemTime;
+    /// use remote_store::{FileInfo, RemotePath};
+    ///
+    /// let info = FileInfo::new(RemotePath::parse("a/b.txt")?, 3, SystemTime::UNIX_EPOCH)
+    ///     .with_etag("e1");
+    /// assert_eq!((info.name.as_str(), info.size), ("b.txt", 3));
+    /// assert_eq!(info.etag.as_deref(), Some("e1"));
+    /// # Ok::<(), remote_store::Error>(())
+    /// ```
+    pub fn new(path: RemotePath, size: u64, modified_at: SystemTime) -> Self {
+        FileInfo {
+            name: path.name().to_owned(),
+            path,
+            size,
+            modified_at,
+            digest: None,
+            etag: None,
+            content_type: None,
+            metadata: None,
+        }
+    }
+
+    /// This description with a content digest.
+    pub fn with_digest(mut self, digest: ContentDigest) -> Self {
+        self.digest = Some(digest);
+        self
+    }
+
+    /// This description with an entity tag.
+    pub fn with_etag(mut self, etag: impl Into<String>) -> Self {
+        self.etag = Some(etag.into());
+        self
+    }
+
+    /// This description with a content type.
+    pub fn with_content_type(mut self, content_type: impl Into<String>) -> Self {
+        self.content_type = Some(content_type.into());
+        self
+    }
+
+    /// This description with user metadata (`None` for none).
+    pub fn with_metadata(mut self, metadata: Option<Metadata>) -> Self {
+        self.metadata = metadata;
+        self
+    }
+}
+
 impl PartialEq for FileInfo {
     fn eq(&self, other: &Self) -> bool {
         self.path == other.path
@@ -115,6 +168,23 @@ pub struct FolderInfo {
 }
 
 impl FolderInfo {
+    /// The aggregates of the folder at `path`: `file_count` files of
+    /// `total_size` bytes in its subtree, the latest modified at
+    /// `modified_at` (`None` for a folder without files).
+    pub fn new(
+        path: RemotePath,
+        file_count: u64,
+        total_size: u64,
+        modified_at: Option<SystemTime>,
+    ) -> Self {
+        FolderInfo {
+            path,
+            file_count,
+            total_size,
+            modified_at,
+        }
+    }
+
     /// The last path segment; `""` for the root.
     pub fn name(&self) -> &str {
         self.path.name()
@@ -227,27 +297,14 @@ mod tests {
     #[test]
     fn file_info_compares_by_path_only() {
         let path = RemotePath::parse("a.txt").unwrap();
-        let one = FileInfo {
-            path: path.clone(),
-            name: "a.txt".into(),
-            size: 1,
-            modified_at: SystemTime::UNIX_EPOCH,
-            digest: None,
-            etag: None,
-            content_type: None,
-            metadata: None,
-        };
+        let one = FileInfo::new(path.clone(), 1, SystemTime::UNIX_EPOCH);
+        assert_eq!(one.name, "a.txt");
         let two = FileInfo {
             size: 2,
             ..one.clone()
         };
         assert_eq!(one, two);
-        let folder = FolderInfo {
-            path,
-            file_count: 0,
-            total_size: 0,
-            modified_at: None,
-        };
+        let folder = FolderInfo::new(path, 0, 0, None);
         assert_eq!(folder.name(), "a.txt");
     }
 
