@@ -31,12 +31,15 @@ mod capability;
 pub mod conformance;
 mod error;
 pub mod ext;
+#[cfg(feature = "fixtures")]
+pub mod fixtures;
 #[cfg(any(feature = "model", feature = "arbitrary"))]
 pub mod model;
 mod models;
 mod options;
 mod path;
 pub mod registry;
+mod snapshot;
 mod store;
 mod stream;
 
@@ -52,6 +55,7 @@ pub use self::options::{
 };
 pub use self::path::RemotePath;
 pub use self::registry::{BackendConfig, Registry, RegistryConfig, StoreProfile};
+pub use self::snapshot::{TreeChange, TreeEntry, TreeSnapshot};
 pub use self::store::{Store, StoreAtomicWriter};
 pub use self::stream::{AtomicWriter, Content, ReadStream, SeekRead};
 
