@@ -42,6 +42,7 @@ pub mod registry;
 mod snapshot;
 mod store;
 mod stream;
+pub mod testing;
 
 pub use self::authoring::Delegate;
 pub use self::backend::{Backend, Listing};
