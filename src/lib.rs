@@ -84,6 +84,8 @@ pub use self::stream::{AtomicWriter, Content, ReadStream, SeekRead};
 /// | `factory: expr` (required) | an expression giving a fresh, empty backend; evaluated anew in every test, in the scope of the call (items of the enclosing module are visible) |
 /// | `lacks: [CAP, ...]` | the [`Capability`] names (`GLOB`, `LAZY_READ`, ...) the backend does not declare; checked against `capabilities()` by a generated test |
 /// | `flags: [flag, ...]` | `flat_namespace`, `self_operations_unsupported`, `rejects_write_under_file_ancestor` (with `flat_namespace`: refuse writes under a file anyway), `documented_order` (check the sorted listing order), `single_connection` (not thread-safe) |
+/// | `skip: [group::case = "reason", ...]` | known deviations: each case is generated `#[ignore = "skipped: reason"]`, and a test `skipped_cases_still_fail::group__case` runs it and fails once it passes, so the list cannot rot; a case that is unknown or ignored already is a compile error |
+/// | `only: [group, ...]` | run only these groups (`io`, `listing`, ...); the cases of other groups are generated ignored |
 /// | `model: true` | one more test, `model::matches_the_memory_oracle`: [`model::check_against_oracle`] with 256 sequences of up to 64 ops, configured from the flags (`documented_order` compares listings in order, `flat_namespace` implies folders); needs the `model` feature |
 ///
 /// Misuse is reported at compile time, all at once, pointing at the
@@ -113,6 +115,39 @@ pub mod __private {
         check: fn(&dyn Backend, &Settings),
     ) {
         check(&*factory(), settings);
+    }
+
+    /// Runs a `skip`ped check that takes one fresh backend; fails when the
+    /// check passes, so that the `skip` list cannot rot.
+    pub fn run_skipped_backend_check(
+        factory: fn() -> Box<dyn Backend>,
+        settings: &Settings,
+        check: fn(&dyn Backend, &Settings),
+        id: &str,
+        reason: &str,
+    ) {
+        expect_failure(id, reason, || check(&*factory(), settings));
+    }
+
+    /// Runs a `skip`ped check that takes the factory; fails when it passes.
+    pub fn run_skipped_factory_check(
+        factory: fn() -> Box<dyn Backend>,
+        settings: &Settings,
+        check: fn(conformance::Factory<'_>, &Settings),
+        id: &str,
+        reason: &str,
+    ) {
+        expect_failure(id, reason, || check(&factory, settings));
+    }
+
+    /// Panics when `run` does not.
+    pub fn expect_failure(id: &str, reason: &str, run: impl FnOnce()) {
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run));
+        assert!(
+            outcome.is_err(),
+            "conformance case `{id}` is in `skip` (\"{reason}\") but passes now: \
+             remove it from `skip`"
+        );
     }
 
     /// Runs the model test that `model: true` emits.
