@@ -7,6 +7,11 @@
 //!   use it instead of temporary directories in unit tests.
 //! * [`backends::LocalBackend`] is the same contract on real files, the
 //!   semantic twin of the memory backend.
+//! * Writing a backend? [`authoring`] is the guide: the smallest backend
+//!   that passes the conformance suite, what each capability adds, and
+//!   [`Delegate`] to wrap a backend and override single methods.
+//! * [`testing`] injects faults into any backend and records its calls;
+//!   [`Store::tree`] snapshots a store for assertions.
 //! * [`Registry`] builds named stores from a [`RegistryConfig`] (in code, or
 //!   from TOML with the `toml` feature); [`ext::glob::glob_files`] globs any
 //!   store.
