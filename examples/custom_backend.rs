@@ -154,16 +154,11 @@ impl FlatBackend {
 
     fn info(path: &str, object: &Object) -> Result<FileInfo> {
         let path = RemotePath::parse(path)?;
-        Ok(FileInfo {
-            name: path.name().to_owned(),
+        Ok(FileInfo::new(
             path,
-            size: object.content.len() as u64,
-            modified_at: object.modified,
-            digest: None,
-            etag: None,
-            content_type: None,
-            metadata: None,
-        })
+            object.content.len() as u64,
+            object.modified,
+        ))
     }
 
     fn transfer(
@@ -381,12 +376,12 @@ impl Backend for FlatBackend {
             .filter(|(key, _)| under(key, path))
             .map(|(_, o)| o)
             .collect();
-        Ok(FolderInfo {
-            path: path.clone(),
-            file_count: files.len() as u64,
-            total_size: files.iter().map(|o| o.content.len() as u64).sum(),
-            modified_at: files.iter().map(|o| o.modified).max(),
-        })
+        Ok(FolderInfo::new(
+            path.clone(),
+            files.len() as u64,
+            files.iter().map(|o| o.content.len() as u64).sum(),
+            files.iter().map(|o| o.modified).max(),
+        ))
     }
 
     fn rename(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
