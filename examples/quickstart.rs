@@ -7,10 +7,8 @@ use std::io::Write;
 
 use remote_store::backends::MemoryBackend;
 use remote_store::ext::glob::glob_files;
-use remote_store::{
-    BackendConfig, DeleteFolderOptions, ListOptions, Registry, RegistryConfig, Store, StoreProfile,
-    WriteOptions,
-};
+use remote_store::registry::{BackendConfig, Registry, RegistryConfig, StoreProfile};
+use remote_store::{DeleteFolderOptions, ListOptions, Store, WriteOptions};
 
 fn main() -> Result<(), remote_store::Error> {
     // A store scoped to "data" inside a fresh in-memory backend.

@@ -34,7 +34,14 @@ pub type Listing<'a, T> = Box<dyn Iterator<Item = Result<T>> + Send + 'a>;
 ///   `InvalidPath` for the root, an existing folder (even with `overwrite`) or a
 ///   file-ancestor; then [`Error::AlreadyExists`] for an existing file without
 ///   `overwrite`; then I/O. They create missing parent folders. A content
-///   reader that fails leaves the backend unchanged.
+///   reader that fails ([`Error::Io`]) leaves the backend unchanged.
+/// * **A failing content reader and a refused path at once** (onto a folder,
+///   under a file, onto a file without `overwrite`): either error is correct,
+///   the path's `InvalidPath`/`AlreadyExists` or the content's `Io`, and
+///   nothing changes. A backend may drain the content first (as
+///   `MemoryBackend` and the reference library do) or check the path first
+///   (a streaming upload must). The root is the exception: it is always
+///   refused with `InvalidPath` before any content is read.
 /// * **Deletes**: `delete` removes a file; a folder or the root is
 ///   `InvalidPath` even with `missing_ok`. `delete_folder` removes a folder; a
 ///   file is `InvalidPath` even with `missing_ok`; a non-empty folder without

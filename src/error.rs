@@ -21,7 +21,10 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// Precedence rules the backends follow (contract section 2.3): a type
 /// mismatch ([`Error::InvalidPath`]) outranks not-found and outranks
 /// `missing_ok`; only `exists`, `is_file` and `is_folder` answer `false`
-/// instead of failing.
+/// instead of failing. A write whose content reader fails *and* whose path
+/// would be refused (a folder, under a file, an existing file without
+/// `overwrite`) may report either [`Error::Io`] or the refusal; the root is
+/// always [`Error::InvalidPath`] first (see [`Backend`](crate::Backend)).
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -114,7 +117,13 @@ pub enum Error {
     },
     /// An I/O error while moving bytes: a content reader that failed, or a
     /// failure of the underlying storage with no better classification.
-    #[error("{reason} | path='{path}'{}: {source}", BackendSuffix(backend))]
+    /// When a content reader fails on a write the path would refuse anyway,
+    /// a backend may report this or the refusal; nothing was changed.
+    ///
+    /// The message does not repeat the underlying error: it is the
+    /// [`source`](std::error::Error::source), so error-chain printers show it
+    /// once.
+    #[error("{reason} | path='{path}'{}", BackendSuffix(backend))]
     Io {
         /// The path being read or written.
         path: String,
@@ -466,10 +475,18 @@ mod tests {
     }
 
     #[test]
-    fn io_error_keeps_its_source() {
+    fn io_error_shows_its_source_once_in_the_chain() {
         let err = Error::io("f", "reading content", std::io::Error::other("boom"));
-        assert!(std::error::Error::source(&err).is_some());
-        assert!(err.to_string().contains("boom"));
-        assert!(err.to_string().contains("path='f'"));
+        let source = std::error::Error::source(&err).map(ToString::to_string);
+        assert_eq!(source.as_deref(), Some("boom"));
+        assert_eq!(err.to_string(), "reading content | path='f'");
+        // What an error-chain printer (anyhow's `{:#}`, say) renders.
+        let mut chain = err.to_string();
+        let mut next = std::error::Error::source(&err);
+        while let Some(cause) = next {
+            chain.push_str(&format!(": {cause}"));
+            next = cause.source();
+        }
+        assert_eq!(chain.matches("boom").count(), 1, "{chain}");
     }
 }

@@ -12,7 +12,7 @@
 //!   [`Delegate`] to wrap a backend and override single methods.
 //! * [`testing`] injects faults into any backend and records its calls;
 //!   [`Store::tree`] snapshots a store for assertions.
-//! * [`Registry`] builds named stores from a [`RegistryConfig`] (in code, or
+//! * [`registry::Registry`] builds named stores from a [`registry::RegistryConfig`] (in code, or
 //!   from TOML with the `toml` feature); [`ext::glob::glob_files`] globs any
 //!   store.
 //!
@@ -60,7 +60,6 @@ pub use self::options::{
     DeleteFolderOptions, DeleteOptions, ListOptions, TransferOptions, WriteOptions,
 };
 pub use self::path::RemotePath;
-pub use self::registry::{BackendConfig, Registry, RegistryConfig, StoreProfile};
 pub use self::snapshot::{TreeChange, TreeEntry, TreeSnapshot};
 pub use self::store::{Store, StoreAtomicWriter};
 pub use self::stream::{AtomicWriter, Content, ReadStream, SeekRead};

@@ -15,8 +15,11 @@ use crate::{Error, Result};
 ///    trailing `/` disappear (`/data/` is `data`; a path is always relative to
 ///    the backend or store root and can never name anything above it);
 /// 4. a `..` segment is [`Error::InvalidPath`];
-/// 5. what is left, joined with `/`, is the path; nothing left means the root,
-///    so `""`, `"."`, `"/"` and `"./"` all parse to [`RemotePath::root`].
+/// 5. what is left, joined with `/`, is the path. Only the two root
+///    spellings `""` and `"."` may leave nothing: they parse to
+///    [`RemotePath::root`]. Any other string that normalises to nothing
+///    (`"/"`, `"./"`, `"//"`, `"\\"`, `"./."`) is [`Error::InvalidPath`]
+///    naming the string as given, as in the reference library.
 ///
 /// There are no length limits and no other character restrictions; `...` and
 /// `a..b` are ordinary names.
@@ -29,6 +32,7 @@ use crate::{Error, Result};
 /// assert_eq!(path.name(), "report.csv");
 /// assert_eq!(path.parent().unwrap().as_str(), "data/2024");
 /// assert!(RemotePath::parse(".")?.is_root());
+/// assert!(RemotePath::parse("/").is_err());
 /// assert!(RemotePath::parse("a/../b").is_err());
 /// # Ok::<(), remote_store::Error>(())
 /// ```
@@ -54,6 +58,12 @@ impl RemotePath {
                 ".." => return Err(Error::invalid_path(raw, "Path contains '..' segment")),
                 name => segments.push(name),
             }
+        }
+        if segments.is_empty() && !is_root_spelling(raw) {
+            return Err(Error::invalid_path(
+                raw,
+                "Path is empty after normalization; only \"\" and \".\" name the root",
+            ));
         }
         Ok(RemotePath(Arc::from(segments.join("/"))))
     }
@@ -161,6 +171,11 @@ impl RemotePath {
     }
 }
 
+/// Whether `raw` is one of the two spellings of the root, `""` and `"."`.
+fn is_root_spelling(raw: &str) -> bool {
+    matches!(raw, "" | ".")
+}
+
 impl fmt::Display for RemotePath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -224,10 +239,8 @@ mod tests {
     #[rstest]
     #[case("", "")]
     #[case(".", "")]
-    #[case("/", "")]
-    #[case("./", "")]
-    #[case("//./", "")]
     #[case("a", "a")]
+    #[case("/a", "a")]
     #[case("/data/", "data")]
     #[case("a//b", "a/b")]
     #[case("a/./b/", "a/b")]
@@ -246,6 +259,12 @@ mod tests {
     #[case("a/../b", "'..'")]
     #[case("a\\..\\b", "'..'")]
     #[case("/..", "'..'")]
+    #[case("/", "empty after normalization")]
+    #[case("./", "empty after normalization")]
+    #[case("//", "empty after normalization")]
+    #[case("\\", "empty after normalization")]
+    #[case("./.", "empty after normalization")]
+    #[case("//./", "empty after normalization")]
     fn rejects_with_the_raw_path_named(#[case] raw: &str, #[case] why: &str) {
         let err = RemotePath::parse(raw).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidPath);
@@ -306,6 +325,7 @@ mod tests {
         let base = RemotePath::parse("data").unwrap();
         assert_eq!(base.join("x//y").unwrap(), "data/x/y");
         assert_eq!(base.join(".").unwrap(), "data");
+        assert_eq!(base.join("/").unwrap_err().path(), Some("/"));
         assert_eq!(RemotePath::root().join("x").unwrap(), "x");
         assert_eq!(
             base.join("../x").unwrap_err().kind(),

@@ -105,9 +105,10 @@ fn nul_bytes_are_refused() {
         assert_eq!(kind(store.read_bytes(raw)), ErrorKind::InvalidPath);
         assert_eq!(kind(store.exists(raw)), ErrorKind::InvalidPath);
     }
+    // The setup's write left the (empty) staging folder, nothing else.
     assert_eq!(
         disk_entries(&subject.root_dir()),
-        ["inside", "inside/file.txt"]
+        [".remote-store-tmp", "inside", "inside/file.txt"]
     );
     assert_outside_untouched(&subject);
 }

@@ -3,5 +3,5 @@
 mod local;
 mod memory;
 
-pub use self::local::LocalBackend;
+pub use self::local::{LocalBackend, LocalBackendBuilder};
 pub use self::memory::MemoryBackend;

@@ -6,7 +6,8 @@ use std::io::{self, Read, Write};
 
 use super::Settings;
 use super::support::{
-    err_kind, exists, fail, file_set, has_content, holds, is_folder, ok, overwrite, p, same, seed,
+    err_kind, exists, fail, file_set, folder_set, has_content, holds, is_folder, ok, overwrite, p,
+    same, seed, seed_all, snapshot,
 };
 use crate::{Backend, Content, ErrorKind};
 
@@ -233,4 +234,72 @@ pub fn open_atomic_dropped_keeps_the_old_content(backend: &dyn Backend, _: &Sett
         }
     }
     has_content("AW-001", backend, "oa/kept.txt", "old");
+}
+
+/// The double fault: a content stream that fails, written where the path
+/// would be refused (onto a folder, under a file, onto a file without
+/// `overwrite`). Either error is correct, the content's [`ErrorKind::Io`]
+/// or the path's refusal, and nothing changes (BE-008; a streaming backend
+/// cannot drain the content before it checks the path, the reference's
+/// memory backend drains first).
+fn failing_content_onto_refused_paths(
+    backend: &dyn Backend,
+    op: &str,
+    call: impl Fn(&str, Content<'static>) -> crate::Result<crate::WriteResult>,
+) {
+    seed_all(
+        backend,
+        &[("dbl/folder/inner.txt", "inner"), ("dbl/file.txt", "file")],
+    );
+    let files = snapshot("BE-008", backend);
+    let folders = folder_set("BE-008", backend, "dbl");
+    for (target, refusal) in [
+        ("dbl/folder", ErrorKind::InvalidPath),
+        ("dbl/file.txt/under", ErrorKind::InvalidPath),
+        ("dbl/file.txt", ErrorKind::AlreadyExists),
+    ] {
+        let what = format!("{op}({target:?}) with a content stream failing after 3 bytes");
+        match call(target, Content::reader(FailsAfter(3))) {
+            Err(e) if e.kind() == ErrorKind::Io || e.kind() == refusal => {}
+            other => fail(
+                "BE-008",
+                &what,
+                format!("Err(Io) or Err({refusal:?})"),
+                other.map_err(|e| e.kind()),
+            ),
+        }
+        same(
+            "BE-008",
+            &format!("every file and its content after {what}"),
+            &files,
+            &snapshot("BE-008", backend),
+        );
+        same(
+            "BE-008",
+            &format!("the folders of \"dbl\" after {what}"),
+            &folders,
+            &folder_set("BE-008", backend, "dbl"),
+        );
+    }
+}
+
+/// `write` of a failing content stream to a path it would refuse: the I/O
+/// error or the refusal, and nothing changes.
+pub fn write_of_failing_content_to_a_refused_path_changes_nothing(
+    backend: &dyn Backend,
+    _: &Settings,
+) {
+    failing_content_onto_refused_paths(backend, "write", |target, content| {
+        backend.write(&p(target), content, &overwrite(false))
+    });
+}
+
+/// The same for `write_atomic`.
+pub fn write_atomic_of_failing_content_to_a_refused_path_changes_nothing(
+    backend: &dyn Backend,
+    _: &Settings,
+) {
+    failing_content_onto_refused_paths(backend, "write_atomic", |target, content| {
+        backend.write_atomic(&p(target), content, &overwrite(false))
+    });
 }

@@ -242,6 +242,10 @@ macro_rules! __conformance_for_each_case {
             order::recursive_list_files_is_depth_first_pre_order: backend [LIST WRITE] [documented_order];
             order::list_folders_is_sorted_by_name: backend [LIST WRITE] [documented_order];
             order::iter_children_is_sorted_by_name: backend [LIST WRITE] [documented_order];
+
+            atomic::write_of_failing_content_to_a_refused_path_changes_nothing: backend [WRITE LIST READ] [];
+            atomic::write_atomic_of_failing_content_to_a_refused_path_changes_nothing: backend [ATOMIC_WRITE WRITE LIST READ] [];
+            move_copy::store_self_transfer_of_a_folder_is_invalid_path: factory [WRITE MOVE COPY READ] [];
         }
     };
 }

@@ -209,6 +209,7 @@ pub type Factory<'a> = &'a dyn Fn() -> Box<dyn Backend>;
 
 /// How a check is called.
 #[derive(Clone, Copy)]
+#[non_exhaustive]
 pub enum Check {
     /// With one fresh backend.
     Backend(fn(&dyn Backend, &Settings)),
@@ -226,7 +227,10 @@ impl fmt::Debug for Check {
 }
 
 /// One conformance case of the catalogue.
+///
+/// Fields may be added in a minor release; build one with [`Case::new`].
 #[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
 pub struct Case {
     /// The group (module) of the check, e.g. `"io"`.
     pub group: &'static str,
@@ -241,6 +245,41 @@ pub struct Case {
 }
 
 impl Case {
+    /// A case named `group::name` that runs `check` when the backend declares
+    /// `requires` and its settings meet `requirements`.
+    ///
+    /// ```
+    /// use remote_store::conformance::{Case, Check, Requirement, Settings};
+    /// use remote_store::{Backend, Capability, CapabilitySet};
+    ///
+    /// fn lists_the_root(backend: &dyn Backend, _: &Settings) {
+    ///     assert!(backend.list_files(&"".parse().unwrap(), Default::default()).is_ok());
+    /// }
+    /// let case = Case::new(
+    ///     "mine",
+    ///     "lists_the_root",
+    ///     CapabilitySet::of(&[Capability::LIST]),
+    ///     &[Requirement::Hierarchical],
+    ///     Check::Backend(lists_the_root),
+    /// );
+    /// assert_eq!(case.id(), "mine::lists_the_root");
+    /// ```
+    pub const fn new(
+        group: &'static str,
+        name: &'static str,
+        requires: CapabilitySet,
+        requirements: &'static [Requirement],
+        check: Check,
+    ) -> Self {
+        Case {
+            group,
+            name,
+            requires,
+            requirements,
+            check,
+        }
+    }
+
     /// `None` when the case applies to a backend with these settings, else
     /// why it is skipped (`"backend lacks GLOB"`).
     pub fn skip_reason(&self, settings: &Settings) -> Option<String> {

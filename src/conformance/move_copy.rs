@@ -231,3 +231,46 @@ pub fn rename_of_a_folder_onto_itself_is_invalid_path(backend: &dyn Backend, _: 
 pub fn copy_of_a_folder_onto_itself_is_invalid_path(backend: &dyn Backend, _: &Settings) {
     self_folder(backend, Transfer::Copy);
 }
+
+/// Through a [`Store`](crate::Store), a self-move or self-copy never
+/// reaches the backend, and the store asks the backend's probes instead: a
+/// folder (spelled `d` or `d/`) is `InvalidPath` naming the source as
+/// given, since type mismatch outranks not-found (BE-021, as the reference
+/// library's store answers).
+pub fn store_self_transfer_of_a_folder_is_invalid_path(
+    factory: &dyn Fn() -> Box<dyn Backend>,
+    _: &Settings,
+) {
+    let store = ok(
+        "BE-021",
+        "Store::new(backend, \"sub\")",
+        crate::Store::new(factory(), "sub"),
+    );
+    ok(
+        "BE-021",
+        "write(\"sd/child.txt\")",
+        store.write("sd/child.txt", "child"),
+    );
+    for (src, dst) in [("sd", "sd"), ("sd", "sd/")] {
+        let calls: [(&str, crate::Result<()>); 2] = [
+            ("rename", store.rename(src, dst)),
+            ("copy", store.copy(src, dst)),
+        ];
+        for (op, result) in calls {
+            let what = format!("Store::{op}({src:?}, {dst:?}) of a folder");
+            match result {
+                Err(e) if e.kind() == ErrorKind::InvalidPath && e.path() == Some(src) => {}
+                found => fail("BE-021", &what, "Err(InvalidPath) naming \"sd\"", found),
+            }
+        }
+    }
+    match store.read_bytes("sd/child.txt") {
+        Ok(bytes) if bytes == "child" => {}
+        found => fail(
+            "BE-021",
+            "read_bytes(\"sd/child.txt\") after",
+            "Ok(\"child\")",
+            found,
+        ),
+    }
+}

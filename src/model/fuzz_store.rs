@@ -409,8 +409,11 @@ fn expected(direct: &MemoryBackend, op: &StoreOp) -> Outcome {
             if s == d {
                 // Documented: a self-transfer of a file is a no-op, and
                 // otherwise names the source as the caller spelled it.
-                return match direct.is_file(&s) {
-                    Ok(true) => Outcome::Done,
+                return match (direct.is_file(&s), direct.is_folder(&s)) {
+                    (Ok(true), _) => Outcome::Done,
+                    (_, Ok(true)) => {
+                        Outcome::Failed(crate::ErrorKind::InvalidPath, Some(src.clone()))
+                    }
                     _ => Outcome::Failed(crate::ErrorKind::NotFound, Some(src.clone())),
                 };
             }

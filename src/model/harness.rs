@@ -6,10 +6,12 @@ use std::fmt;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use super::config::OracleConfig;
-use super::op::{Op, all_paths};
+use super::op::{Op, Source, all_paths};
 use super::outcome::{FileView, Outcome, run_op};
 use crate::backends::MemoryBackend;
-use crate::{Backend, Capability, DeleteFolderOptions, ListOptions, Metadata, RemotePath, Result};
+use crate::{
+    Backend, Capability, DeleteFolderOptions, ErrorKind, ListOptions, Metadata, RemotePath, Result,
+};
 
 /// One path's state, as the probes see it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -208,6 +210,41 @@ fn has_file_ancestor(oracle: &MemoryBackend, path: &RemotePath) -> bool {
     false
 }
 
+/// The refusal a backend may report instead of the content's I/O error (the
+/// oracle's answer: it drains first) when a write's content fails *and* its
+/// path would be refused: `InvalidPath` onto a folder or under a file,
+/// `AlreadyExists` onto a file without `overwrite` (the `Backend` docs:
+/// either error is correct). The root is refused first, so it is no double
+/// fault.
+fn double_fault_refusal(oracle: &MemoryBackend, op: &Op) -> Option<Outcome> {
+    let (Op::Write {
+        path,
+        source: Source::FailingReader(_),
+        overwrite,
+        ..
+    }
+    | Op::WriteAtomic {
+        path,
+        source: Source::FailingReader(_),
+        overwrite,
+        ..
+    }) = op
+    else {
+        return None;
+    };
+    if path.is_root() {
+        return None;
+    }
+    let kind = if oracle.is_folder(path).unwrap_or(false) || has_file_ancestor(oracle, path) {
+        ErrorKind::InvalidPath
+    } else if !*overwrite && oracle.is_file(path).unwrap_or(false) {
+        ErrorKind::AlreadyExists
+    } else {
+        return None;
+    };
+    Some(Outcome::Failed(kind, Some(path.as_str().to_owned())))
+}
+
 /// Whether the configuration leaves `op` out of the comparison.
 fn skipped(subject: &dyn Backend, oracle: &MemoryBackend, op: &Op, config: &OracleConfig) -> bool {
     let caps = subject.capabilities();
@@ -257,6 +294,7 @@ pub fn apply(
     if skipped(subject, oracle, op, config) {
         return Ok(Outcome::Skipped);
     }
+    let double_fault = double_fault_refusal(oracle, op);
     let expected = run_op(oracle, op);
     let found = catch_unwind(AssertUnwindSafe(|| run_op(subject, op)))
         .map_err(|payload| Divergence::Panic(panic_message(&*payload)))?;
@@ -268,7 +306,7 @@ pub fn apply(
     } else {
         (expected.sorted(), found.sorted())
     };
-    if expected != found {
+    if expected != found && double_fault.is_none_or(|refusal| found != refusal) {
         return Err(Divergence::Outcome {
             expected: Box::new(expected),
             found: Box::new(found),

@@ -40,6 +40,11 @@
 //!   only in the subject: listed file FileView { path: "a.b/a/a", name: "a", size: 0, metadata: None }
 //! ```
 //!
+//! The plumbing of this crate's own fuzz targets (`fuzz_paths`,
+//! `fuzz_store_ops`, `decode_ops`, `FUZZ_STORE_ROOT`, `MAX_FUZZ_OPS`,
+//! `prune_empty_folders`) is public for `fuzz/` only, hidden from these docs
+//! and unstable: it may change in any release.
+//!
 //! Each of the 26 seeded bugs of `tests/model.rs` is found within 256
 //! sequences and shrinks to at most 3 ops.
 //!
@@ -72,12 +77,19 @@ pub mod strategy;
 pub use self::concurrent::{ConcurrencyConfig, ConcurrencyReport, check_concurrent};
 pub use self::config::OracleConfig;
 #[cfg(feature = "arbitrary")]
-pub use self::fuzz::{FUZZ_STORE_ROOT, MAX_FUZZ_OPS, decode_ops, fuzz_against_oracle, fuzz_paths};
+pub use self::fuzz::fuzz_against_oracle;
+// Plumbing of this crate's own fuzz targets (`fuzz/`): public for them only,
+// hidden from the docs, and not covered by semver; it may change in any release.
 #[cfg(feature = "arbitrary")]
+#[doc(hidden)]
+pub use self::fuzz::{FUZZ_STORE_ROOT, MAX_FUZZ_OPS, decode_ops, fuzz_paths};
+#[cfg(feature = "arbitrary")]
+#[doc(hidden)]
 pub use self::fuzz_store::fuzz_store_ops;
+#[doc(hidden)]
+pub use self::harness::prune_empty_folders;
 pub use self::harness::{
-    Counterexample, Divergence, Entry, State, StepDivergence, apply, prune_empty_folders, run_ops,
-    state,
+    Counterexample, Divergence, Entry, State, StepDivergence, apply, run_ops, state,
 };
 pub use self::op::{MAX_DEPTH, METADATA_VALUES, Op, SEGMENTS, Source, all_paths, alphabet_path};
 pub use self::outcome::{ChildView, Data, FileView, METADATA_KEY, Outcome, run_op};

@@ -87,8 +87,14 @@ impl<B: Backend + ?Sized> Store<B> {
     }
 
     /// The store key of a backend-native path (ungated): the backend's
-    /// [`to_key`](Backend::to_key), then the store root stripped. A path
-    /// outside the store root is [`Error::InvalidPath`].
+    /// [`to_key`](Backend::to_key), then the store root stripped, textually
+    /// (contract NPR-010 to NPR-013, as the reference library does).
+    ///
+    /// * With no store root, the backend's key is returned unchanged: it is
+    ///   not normalised or validated (`"a//b"` stays `"a//b"`).
+    /// * With a root, the backend's key equal to the root gives `""`, and a
+    ///   key starting with `root + "/"` gives the rest, as it is.
+    /// * Any other key is [`Error::InvalidPath`] naming the backend's key.
     ///
     /// ```
     /// use remote_store::{backends::MemoryBackend, ErrorKind, Store};
@@ -97,11 +103,29 @@ impl<B: Backend + ?Sized> Store<B> {
     /// assert_eq!(store.to_key("data/a/b.txt")?, "a/b.txt");
     /// assert_eq!(store.to_key("data")?, "");
     /// assert_eq!(store.to_key("other/b.txt").unwrap_err().kind(), ErrorKind::InvalidPath);
+    /// let unscoped = Store::new(MemoryBackend::new(), "")?;
+    /// assert_eq!(unscoped.to_key("a//b")?, "a//b");
     /// # Ok::<(), remote_store::Error>(())
     /// ```
     pub fn to_key(&self, native_path: &str) -> Result<String> {
-        let key = RemotePath::parse(&self.backend.to_key(native_path))?;
-        Ok(self.rebase(&key)?.as_str().to_owned())
+        let key = self.backend.to_key(native_path);
+        if self.root.is_root() {
+            return Ok(key);
+        }
+        let root = self.root.as_str();
+        if key == root {
+            return Ok(String::new());
+        }
+        match key
+            .strip_prefix(root)
+            .and_then(|rest| rest.strip_prefix('/'))
+        {
+            Some(rest) => Ok(rest.to_owned()),
+            None => Err(Error::invalid_path(
+                key.as_str(),
+                format!("Path '{key}' is not under store root '{root}'"),
+            )),
+        }
     }
 
     /// The backend-native path of a store key (ungated); the inverse of

@@ -1,5 +1,14 @@
 //! Store listings: gated and validated eagerly, iterated lazily, every path
 //! rebased to the store root.
+//!
+//! When a listing sees the store: every `list_*` call checks the gate and
+//! the path and starts the backend's listing before it returns. Over
+//! [`MemoryBackend`](crate::backends::MemoryBackend) that start is a
+//! snapshot of the listed folder's whole subtree, taken under the lock when
+//! the call returns: writes made afterwards, also while iterating, are not
+//! seen. (The reference library takes it at the first `next()`.) Other
+//! backends say what they see after the call: `LocalBackend` reads each
+//! directory when the walk reaches it.
 
 use std::collections::VecDeque;
 
@@ -13,6 +22,15 @@ use crate::{
 impl<B: Backend + ?Sized> Store<B> {
     /// Immediate files of a folder (gate `LIST`). A missing path, a file, or a
     /// path under a file lists nothing.
+    ///
+    /// When it sees the store: the gate and the path are checked, and the
+    /// backend's listing started, before this call returns. Over
+    /// [`MemoryBackend`](crate::backends::MemoryBackend) that start is a
+    /// snapshot of the listed subtree taken under the lock: writes made
+    /// after the call returned, also while iterating, are not seen (the
+    /// reference library snapshots at the first `next()` instead). Other
+    /// backends document what they see; `LocalBackend` reads each directory
+    /// when the walk reaches it.
     ///
     /// ```
     /// use remote_store::{backends::MemoryBackend, Store};
@@ -32,7 +50,8 @@ impl<B: Backend + ?Sized> Store<B> {
         self.list_files_with(path, ListOptions::new())
     }
 
-    /// Files of a folder with options (gate `LIST`).
+    /// Files of a folder with options (gate `LIST`), started when the call
+    /// returns, like [`list_files`](Store::list_files).
     ///
     /// * With `max_depth` set the listing is recursive to that depth
     ///   (`Some(0)` is the immediate files), and the depth is enforced here
@@ -96,7 +115,8 @@ impl<B: Backend + ?Sized> Store<B> {
         })))
     }
 
-    /// Immediate subfolders of a folder (gate `LIST`).
+    /// Immediate subfolders of a folder (gate `LIST`), as they were when the
+    /// call returned (over `MemoryBackend`; see [`list_files`](Store::list_files)).
     pub fn list_folders(&self, path: &str) -> Result<Listing<'_, FolderEntry>> {
         self.list_folders_with(path, ListOptions::new())
     }
@@ -108,6 +128,11 @@ impl<B: Backend + ?Sized> Store<B> {
     /// and `Some(0)` both mean the immediate subfolders only; `recursive` is
     /// ignored). `pattern` filters what is yielded by the folder's name but
     /// does not prune the walk: a non-matching folder is still descended.
+    ///
+    /// The immediate subfolders are listed when the call returns; each deeper
+    /// level is listed when the walk reaches its folder (one backend
+    /// `list_folders` per folder, started lazily). Over `MemoryBackend`, a
+    /// change below level 0 made after the call may therefore be seen.
     ///
     /// ```
     /// use remote_store::{backends::MemoryBackend, ListOptions, Store};
@@ -142,7 +167,9 @@ impl<B: Backend + ?Sized> Store<B> {
         }))
     }
 
-    /// Immediate files and folders of a folder (gate `LIST`).
+    /// Immediate files and folders of a folder (gate `LIST`), as they were
+    /// when the call returned (over `MemoryBackend`; see
+    /// [`list_files`](Store::list_files)).
     pub fn iter_children(&self, path: &str) -> Result<Listing<'_, Child>> {
         self.gate(Capability::LIST, path)?;
         let full = self.resolve(path)?;
@@ -167,10 +194,12 @@ impl<B: Backend + ?Sized> Store<B> {
     pub fn glob(&self, pattern: &str) -> Result<Listing<'_, FileInfo>> {
         self.gate(Capability::GLOB, pattern)
             .map_err(suggest_glob_fallback)?;
+        // Prefixed textually, as the reference does: a pattern with an empty
+        // segment (`/a/*`) stays one and matches nothing.
         let rooted = if self.root.is_root() {
             pattern.to_owned()
         } else {
-            format!("{}/{}", self.root, pattern.trim_start_matches('/'))
+            format!("{}/{}", self.root, pattern)
         };
         let files = self
             .backend

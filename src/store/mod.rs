@@ -1,6 +1,8 @@
 //! [`Store`]: a backend scoped to a root path, with capability gating.
 
 mod describe;
+mod error_paths;
+mod lifecycle;
 mod listing;
 mod metadata;
 mod operations;
@@ -8,6 +10,7 @@ mod operations;
 use std::fmt;
 use std::sync::Arc;
 
+use self::lifecycle::Owner;
 use crate::{Backend, Capability, CapabilitySet, Error, RemotePath, Result};
 
 pub use self::operations::StoreAtomicWriter;
@@ -25,7 +28,9 @@ pub use self::operations::StoreAtomicWriter;
 /// 4. calls the backend;
 /// 5. rebases returned paths (and the path an error names) to the store root.
 ///
-/// `""` and `"."` both name the store root, in every method. The store root
+/// `""` and `"."` both name the store root, in every method; any other
+/// string that normalises to nothing (`"/"`, `"./"`, `"//"`, `"\\"`) is
+/// [`Error::InvalidPath`] naming it as given. The store root
 /// is the backend folder `root_path`, as the backend sees it (contract 3.3):
 /// a `Store` does not create it, so until something is written under it a
 /// backend with explicit folders answers `is_folder("")` with `false` and
@@ -48,35 +53,43 @@ pub use self::operations::StoreAtomicWriter;
 pub struct Store<B: Backend + ?Sized = dyn Backend> {
     backend: Arc<B>,
     root: RemotePath,
-    owns_backend: bool,
+    // Shared by the owning store's clones and children; `None` over a shared backend.
+    owner: Option<Arc<Owner<B>>>,
 }
 
 impl<B: Backend> Store<B> {
     /// A store that owns `backend`, rooted at `root_path` (`""` for the
-    /// backend root). An invalid root is [`Error::InvalidPath`]. Dropping or
-    /// closing the store closes the backend.
+    /// backend root). An invalid root is [`Error::InvalidPath`], and so is
+    /// any other spelling of the backend root (`"."`, `"/"`): as in the
+    /// reference library, only `""` means an unscoped store.
+    ///
+    /// Its clones and children share that ownership: the backend is closed
+    /// when the last of them is dropped, or by [`close`](Store::close) on the
+    /// last one alive, never while another still uses it.
     pub fn new(backend: B, root_path: &str) -> Result<Self> {
+        let backend = Arc::new(backend);
         Ok(Store {
-            backend: Arc::new(backend),
-            root: RemotePath::parse(root_path)?,
-            owns_backend: true,
+            owner: Some(Owner::new(Arc::clone(&backend))),
+            backend,
+            root: parse_root(root_path)?,
         })
     }
 }
 
 impl<B: Backend + ?Sized> Store<B> {
-    /// A store over a shared backend, rooted at `root_path`. The store does
-    /// not own the backend: closing the store leaves it open.
+    /// A store over a shared backend, rooted at `root_path` (the same rules
+    /// as [`Store::new`]). The store does not own the backend: closing the
+    /// store leaves it open.
     pub fn from_shared(backend: Arc<B>, root_path: &str) -> Result<Self> {
         Ok(Store {
             backend,
-            root: RemotePath::parse(root_path)?,
-            owns_backend: false,
+            root: parse_root(root_path)?,
+            owner: None,
         })
     }
 
-    /// A store rooted at `subpath` below this one, sharing (not owning) the
-    /// backend. The root, `..` and NUL are [`Error::InvalidPath`].
+    /// A store rooted at `subpath` below this one, sharing the backend (and
+    /// this store's ownership of it, if any). The root, `..` and NUL are [`Error::InvalidPath`].
     pub fn child(&self, subpath: &str) -> Result<Store<B>> {
         let sub = RemotePath::parse(subpath)?;
         if sub.is_root() {
@@ -88,7 +101,7 @@ impl<B: Backend + ?Sized> Store<B> {
         Ok(Store {
             backend: Arc::clone(&self.backend),
             root: self.root.join_path(&sub),
-            owns_backend: false,
+            owner: self.owner.clone(),
         })
     }
 
@@ -122,13 +135,15 @@ impl<B: Backend + ?Sized> Store<B> {
         self.backend.check_health()
     }
 
-    /// Closes the backend if this store owns it; otherwise does nothing.
-    /// Idempotent for the backends of this crate.
+    /// Closes the backend if this store owns it and is the last store
+    /// sharing that ownership (clones and children included); otherwise does
+    /// nothing, and the last owner to drop closes it. A backend is closed at
+    /// most once this way.
     pub fn close(&self) -> Result<()> {
-        if self.owns_backend {
-            self.backend.close()?;
+        match &self.owner {
+            Some(owner) => owner.close_if_last(),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     /// Refuses with [`Error::CapabilityNotSupported`] unless the backend
@@ -167,17 +182,34 @@ impl<B: Backend + ?Sized> Store<B> {
         })
     }
 
-    /// Makes the path an error names store-relative when it lies under the root.
+    /// Makes the path an error names store-relative when it lies under the
+    /// root, in its `path` field and in its message alike.
     fn rebase_error(&self, error: Error) -> Error {
         let relative = error
             .path()
             .and_then(|p| RemotePath::parse(p).ok())
             .and_then(|p| p.strip_prefix(&self.root));
         match relative {
-            Some(relative) if !self.root.is_root() => error.with_path(relative.as_str()),
+            Some(relative) if !self.root.is_root() => {
+                error_paths::rebase_error(error, self.root.as_str(), relative.as_str())
+            }
             _ => error,
         }
     }
+}
+
+/// Parses a store root: `""` is the backend root; any other string must name
+/// a folder below it (contract 3.3: a non-empty `root_path` goes through
+/// `RemotePath`, which refuses `"."`, `"/"` and the like).
+fn parse_root(root_path: &str) -> Result<RemotePath> {
+    let root = RemotePath::parse(root_path)?;
+    if root.is_root() && !root_path.is_empty() {
+        return Err(Error::invalid_path(
+            root_path,
+            "A store root must be \"\" (the backend root) or name a folder",
+        ));
+    }
+    Ok(root)
 }
 
 impl<B: Backend + ?Sized> fmt::Debug for Store<B> {
@@ -193,12 +225,13 @@ impl<B: Backend + ?Sized> fmt::Debug for Store<B> {
 }
 
 impl<B: Backend + ?Sized> Clone for Store<B> {
-    /// A store over the same backend and root that does not own the backend.
+    /// A store over the same backend and root, sharing this store's
+    /// ownership of the backend (if any).
     fn clone(&self) -> Self {
         Store {
             backend: Arc::clone(&self.backend),
             root: self.root.clone(),
-            owns_backend: false,
+            owner: self.owner.clone(),
         }
     }
 }
@@ -207,14 +240,5 @@ impl<B: Backend + ?Sized> PartialEq for Store<B> {
     /// Same backend object and same root.
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.backend, &other.backend) && self.root == other.root
-    }
-}
-
-impl<B: Backend + ?Sized> Drop for Store<B> {
-    fn drop(&mut self) {
-        if self.owns_backend {
-            // A close error has nowhere to go from drop; call `close()` to see it.
-            let _ = self.backend.close();
-        }
     }
 }

@@ -196,6 +196,11 @@ impl<B: Backend + ?Sized> Store<B> {
 
     /// Moves a file; an existing destination is [`Error::AlreadyExists`]
     /// (gate `MOVE`).
+    ///
+    /// When `src` and `dst` resolve to the same path, nothing reaches the
+    /// backend: a file is left as it is, a folder is [`Error::InvalidPath`]
+    /// and a missing path [`Error::NotFound`], both naming `src` (the same
+    /// for [`copy`](Store::copy)).
     pub fn rename(&self, src: &str, dst: &str) -> Result<()> {
         self.rename_with(src, dst, TransferOptions::new())
     }
@@ -277,14 +282,40 @@ impl<B: Backend + ?Sized> Store<B> {
         let full_src = self.resolve_file(src)?;
         let full_dst = self.resolve_file(dst)?;
         if full_src == full_dst {
-            // A self-transfer of a file is a no-op and never reaches the backend.
-            return match self.backend.is_file(&full_src) {
-                Ok(true) => Ok(()),
-                Ok(false) => Err(Error::not_found(src, format!("Source not found: {src}"))),
+            // A self-transfer of a file is a no-op and never reaches the
+            // backend; a folder is a type mismatch, which outranks not-found.
+            return match self.self_transfer_source(&full_src) {
+                Ok(SelfSource::File) => Ok(()),
+                Ok(SelfSource::Folder) => Err(Error::invalid_path(
+                    src,
+                    format!("Source is a directory: {src}"),
+                )),
+                Ok(SelfSource::Missing) => {
+                    Err(Error::not_found(src, format!("Source not found: {src}")))
+                }
                 Err(e) => Err(self.rebase_error(e)),
             };
         }
         call(&full_src, &full_dst).map_err(|e| self.rebase_error(e))
+    }
+}
+
+/// What the source of a self-transfer (`src == dst`) is.
+enum SelfSource {
+    File,
+    Folder,
+    Missing,
+}
+
+impl<B: Backend + ?Sized> Store<B> {
+    fn self_transfer_source(&self, src: &RemotePath) -> Result<SelfSource> {
+        Ok(if self.backend.is_file(src)? {
+            SelfSource::File
+        } else if self.backend.is_folder(src)? {
+            SelfSource::Folder
+        } else {
+            SelfSource::Missing
+        })
     }
 }
 

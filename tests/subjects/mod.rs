@@ -153,6 +153,7 @@ pub fn disk_entries(dir: &Path) -> Vec<String> {
 pub fn temp_files(dir: &Path) -> Vec<String> {
     disk_entries(dir)
         .into_iter()
-        .filter(|e| e.contains(".remote-store-tmp-"))
+        // LocalBackend stages in `.remote-store-tmp/` at the root.
+        .filter(|e| e.starts_with(".remote-store-tmp/") || e.contains(".remote-store-tmp-"))
         .collect()
 }

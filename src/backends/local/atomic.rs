@@ -1,26 +1,22 @@
 //! Writes through a temporary file and a rename.
 //!
-//! A write stages its bytes in a [`tempfile::NamedTempFile`] named
-//! `.remote-store-tmp-*`, created in the deepest folder of the target's
-//! ancestry that already exists (the target's own folder when it exists), so
-//! that nothing visible changes before the publish. Publishing creates the
-//! missing parent folders and renames the temporary file onto the target:
-//! `rename` when overwriting, a no-clobber rename (`renameat2(RENAME_NOREPLACE)`
-//! or link-then-unlink, via `persist_noclobber`) otherwise, so a file that
-//! appears concurrently is never clobbered. Every failure drops the
-//! `NamedTempFile`, which deletes it, and removes the folders this write
-//! created.
+//! A write stages its bytes in a temporary file of the staging folder
+//! ([`super::staging`]), so nothing visible changes before the publish.
+//! Publishing creates the missing parent folders and renames the temporary
+//! file onto the target, relative to the target's folder handle: `renameat`
+//! when overwriting, a no-clobber move otherwise, so a file that appears
+//! concurrently is never clobbered. In durable mode the file is synced before
+//! the rename and its folder (and every folder created) after. Every failure
+//! deletes the temporary file and removes the folders this write created.
 
 use std::fs;
 use std::io::{self, Read, Write};
-use std::path::PathBuf;
-
-use tempfile::{Builder, NamedTempFile};
 
 use super::errors::{
     attribute, file_exists, file_in_the_way, folder_in_the_way, map_io, not_followed, plain_io,
 };
-use super::paths::{Probe, Root, TEMP_PREFIX};
+use super::paths::{Probe, Root};
+use super::staging::{Published, TempFile, no_clobber_unsupported};
 use crate::{
     AtomicWriter, Capability, Content, Error, RemotePath, Result, WriteOptions, WriteResult,
     WriteSource,
@@ -42,18 +38,6 @@ pub(super) fn refuse_metadata(path: &RemotePath, options: &WriteOptions) -> Resu
     }))
 }
 
-/// The number of leading segments of `path` that are folders and can hold the
-/// staging file, given what the probe found.
-pub(super) fn staging_depth(path: &RemotePath, probe: &Probe) -> usize {
-    let parent = path.depth().saturating_sub(1);
-    match probe {
-        Probe::Folder | Probe::File(_) => parent,
-        Probe::Missing { existing } => (*existing).min(parent),
-        Probe::UnderFile { blocker } => *blocker,
-        Probe::Foreign { at } => (*at).min(parent),
-    }
-}
-
 /// The write preconditions in contract order, once the root is ruled out:
 /// `InvalidPath` for a folder, a file-ancestor or a foreign node; then
 /// `AlreadyExists` for a file without `overwrite`.
@@ -63,7 +47,7 @@ pub(super) fn check_target(path: &RemotePath, probe: &Probe, overwrite: bool) ->
         Probe::UnderFile { blocker } => Err(file_in_the_way(path, *blocker)),
         Probe::Foreign { at } => Err(not_followed(path, *at)),
         Probe::File(_) if !overwrite => Err(file_exists(path)),
-        Probe::File(_) | Probe::Missing { .. } => Ok(()),
+        Probe::File(_) | Probe::Missing => Ok(()),
     }
 }
 
@@ -79,32 +63,11 @@ pub(super) fn drain_then(content: Content<'_>, path: &RemotePath, refusal: Error
     }
 }
 
-/// A new temporary file in the folder made of the first `depth` segments.
-///
-/// On Unix it is created with mode `0o666` less the umask, as `fs::write`
-/// would create the target, rather than `tempfile`'s private `0o600`.
-pub(super) fn stage(root: &Root, path: &RemotePath, depth: usize) -> Result<NamedTempFile> {
-    let mut builder = Builder::new();
-    builder.prefix(TEMP_PREFIX);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    builder
-        .tempfile_in(root.native_prefix(path, depth))
-        .map_err(|e| map_io(e, path, "creating the temporary file"))
-}
-
 /// Copies `content` into the staging file; a failing reader is [`Error::Io`].
-pub(super) fn fill(
-    temp: &mut NamedTempFile,
-    content: Content<'_>,
-    path: &RemotePath,
-) -> Result<()> {
+pub(super) fn fill(temp: &mut TempFile, content: Content<'_>, path: &RemotePath) -> Result<()> {
     let write_error = |e| map_io(e, path, "writing the temporary file");
     match content {
-        Content::Bytes(bytes) => temp.write_all(&bytes).map_err(write_error),
+        Content::Bytes(bytes) => temp.file().write_all(&bytes).map_err(write_error),
         Content::Reader(mut reader) => {
             let mut buffer = vec![0u8; CHUNK];
             loop {
@@ -114,103 +77,61 @@ pub(super) fn fill(
                     Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                     Err(e) => return Err(plain_io(e, path, "reading the content to write")),
                 };
-                temp.write_all(&buffer[..read]).map_err(write_error)?;
+                temp.file()
+                    .write_all(&buffer[..read])
+                    .map_err(write_error)?;
             }
         }
     }
 }
 
-/// Folders created by one publish, removed again (deepest first) if it fails.
-pub(super) struct CreatedFolders(Vec<PathBuf>);
-
-impl CreatedFolders {
-    pub fn undo(self) {
-        for folder in self.0.into_iter().rev() {
-            // Only empty folders go; one that gained an entry meanwhile stays.
-            let _ = fs::remove_dir(folder);
-        }
-    }
-}
-
-/// Creates the missing parent folders of `path` below the first `existing`
-/// segments, without following symbolic links.
-pub(super) fn create_parents(
-    root: &Root,
+/// Reads everything from `reader` into `temp` (used by `copy`).
+pub(super) fn fill_from(
+    temp: &mut TempFile,
+    reader: &mut impl Read,
     path: &RemotePath,
-    existing: usize,
-) -> Result<CreatedFolders> {
-    let mut created = CreatedFolders(Vec::new());
-    for index in existing..path.depth().saturating_sub(1) {
-        let folder = root.native_prefix(path, index + 1);
-        match fs::create_dir(&folder) {
-            Ok(()) => created.0.push(folder),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                let blocked = match fs::symlink_metadata(&folder) {
-                    Ok(m) if m.is_dir() => None,
-                    Ok(m) if m.is_file() => Some(file_in_the_way(path, index)),
-                    Ok(_) => Some(not_followed(path, index)),
-                    Err(e) => Some(map_io(e, path, "creating a parent folder")),
-                };
-                if let Some(error) = blocked {
-                    created.undo();
-                    return Err(error);
-                }
-            }
-            Err(e) => {
-                created.undo();
-                return Err(match e.kind() {
-                    io::ErrorKind::NotADirectory => file_in_the_way(path, index),
-                    _ => map_io(e, path, "creating a parent folder"),
-                });
-            }
-        }
-    }
-    Ok(created)
+) -> Result<()> {
+    io::copy(reader, temp.file())
+        .map(drop)
+        .map_err(|e| plain_io(e, path, "copying the file"))
 }
 
-/// Publishes the staging file at `path`: creates the parents found missing by
-/// `probe`, then renames (no-clobber unless `overwrite`). Returns the
-/// published file's metadata, taken from the staging file's own handle.
+/// Publishes the staging file at `path`: creates the missing parents, then
+/// renames (no-clobber unless `overwrite`). Returns the published file's
+/// metadata, taken from the staging file's own handle.
 pub(super) fn publish(
     root: &Root,
     path: &RemotePath,
-    temp: NamedTempFile,
-    probe: &Probe,
+    mut temp: TempFile,
     overwrite: bool,
 ) -> Result<fs::Metadata> {
     let metadata = temp
-        .as_file()
+        .file()
         .metadata()
         .map_err(|e| map_io(e, path, "reading the temporary file's metadata"))?;
-    let target = root.native(path)?;
-    let created = create_parents(root, path, staging_depth(path, probe))?;
-    let persisted = if overwrite {
-        temp.persist(&target)
-    } else {
-        temp.persist_noclobber(&target)
-    };
-    match persisted {
-        Ok(_) => Ok(metadata),
-        // Dropping the PersistError drops the NamedTempFile, deleting it.
-        Err(failure) => {
-            let error = publish_error(failure.error, path, &target);
-            created.undo();
-            Err(error)
+    let (parent, created) = root.ensure_parent(path)?;
+    let error = match temp.publish(&parent, path.name(), overwrite, root.durable) {
+        Published::Done => {
+            if root.durable {
+                let synced = parent.sync().and_then(|()| created.sync());
+                synced.map_err(|e| map_io(e, path, "syncing the folder"))?;
+            }
+            return Ok(metadata);
         }
-    }
+        Published::Failed(e) => publish_error(e, path, &parent),
+        Published::Unsupported(e) => no_clobber_unsupported(e, path),
+    };
+    created.undo();
+    Err(error)
 }
 
 /// Maps a failed rename onto the target to the contract's error.
-pub(super) fn publish_error(
-    error: io::Error,
-    path: &RemotePath,
-    target: &std::path::Path,
-) -> Error {
-    let target_is_folder = fs::symlink_metadata(target).is_ok_and(|m| m.is_dir());
+fn publish_error(error: io::Error, path: &RemotePath, parent: &super::dir::Dir) -> Error {
+    let target_is_folder = matches!(parent.node(path.name()), Ok(Some(super::dir::Node::Folder)));
     match error.kind() {
         _ if target_is_folder => folder_in_the_way(path),
         io::ErrorKind::AlreadyExists => file_exists(path),
-        // The staging file or its folder vanished: not the target's absence.
+        // The staging file or a folder vanished: not the target's absence.
         io::ErrorKind::NotFound => plain_io(error, path, "publishing the temporary file"),
         _ => map_io(error, path, "publishing the temporary file"),
     }
@@ -244,16 +165,16 @@ pub(super) fn write_file(
         return Err(super::errors::empty_file_path(path));
     }
     refuse_metadata(path, options)?;
-    let probe = match root.probe(path) {
-        Ok(probe) => probe,
+    let probe = match root.locate(path) {
+        Ok(located) => located.probe,
         Err(refusal) => return Err(drain_then(content, path, refusal)),
     };
     if let Err(refusal) = check_target(path, &probe, options.overwrite) {
         return Err(drain_then(content, path, refusal));
     }
-    let mut temp = stage(root, path, staging_depth(path, &probe))?;
+    let mut temp = TempFile::create(root, path)?;
     fill(&mut temp, content, path)?;
-    let metadata = publish(root, path, temp, &probe, options.overwrite)?;
+    let metadata = publish(root, path, temp, options.overwrite)?;
     write_result(path, &metadata)
 }
 
@@ -263,7 +184,7 @@ pub(super) struct LocalAtomicWriter<'a> {
     root: &'a Root,
     path: RemotePath,
     overwrite: bool,
-    temp: NamedTempFile,
+    temp: TempFile,
     position: u64,
 }
 
@@ -276,11 +197,11 @@ impl<'a> LocalAtomicWriter<'a> {
             return Err(super::errors::empty_file_path(path));
         }
         refuse_metadata(path, options)?;
-        let probe = root.probe(path)?;
+        let probe = root.locate(path)?.probe;
         if matches!(probe, Probe::File(_)) && !options.overwrite {
             return Err(file_exists(path));
         }
-        let temp = stage(root, path, staging_depth(path, &probe))?;
+        let temp = TempFile::create(root, path)?;
         Ok(LocalAtomicWriter {
             root,
             path: path.clone(),
@@ -293,13 +214,13 @@ impl<'a> LocalAtomicWriter<'a> {
 
 impl Write for LocalAtomicWriter<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let written = self.temp.write(buf)?;
+        let written = self.temp.file().write(buf)?;
         self.position += written as u64;
         Ok(written)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.temp.flush()
+        self.temp.file().flush()
     }
 }
 
@@ -316,20 +237,9 @@ impl AtomicWriter for LocalAtomicWriter<'_> {
             temp,
             ..
         } = *self;
-        let probe = root.probe(&path)?;
+        let probe = root.locate(&path)?.probe;
         check_target(&path, &probe, overwrite)?;
-        let metadata = publish(root, &path, temp, &probe, overwrite)?;
+        let metadata = publish(root, &path, temp, overwrite)?;
         write_result(&path, &metadata)
     }
-}
-
-/// Reads everything from `reader` into `temp` (used by `copy`).
-pub(super) fn fill_from(
-    temp: &mut NamedTempFile,
-    reader: &mut impl Read,
-    path: &RemotePath,
-) -> Result<()> {
-    io::copy(reader, temp)
-        .map(drop)
-        .map_err(|e| plain_io(e, path, "copying the file"))
 }

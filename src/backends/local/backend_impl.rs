@@ -1,32 +1,30 @@
 //! The [`Backend`] implementation of [`LocalBackend`].
 
-use std::fs;
-use std::io;
-
 use bytes::Bytes;
 
 use super::LocalBackend;
 use super::atomic::{LocalAtomicWriter, write_file};
-use super::errors::{NAME, attribute, file_not_found, folder_not_found, map_io, not_a_file};
-use super::errors::{not_a_folder, not_followed};
+use super::dir::Dir;
+use super::errors::{NAME, folder_not_found, not_a_folder, not_followed};
 use super::listing::{ChildWalk, EntryKind, FileWalk, file_info, folder_info};
 use super::paths::Probe;
-use super::read::{file_metadata, open_reader, read_all};
-use super::transfer;
+use super::read::{file_stat, open_reader, read_all};
+use super::{removal, transfer};
 use crate::{
     AtomicWriter, Backend, CapabilitySet, Child, Content, DeleteFolderOptions, DeleteOptions,
-    Error, FileInfo, FolderEntry, FolderInfo, ListOptions, Listing, ReadStream, RemotePath, Result,
+    FileInfo, FolderEntry, FolderInfo, ListOptions, Listing, ReadStream, RemotePath, Result,
     SeekRead, TransferOptions, WriteOptions, WriteResult,
 };
 
 impl LocalBackend {
     /// The folder to list at `path`: `None` for a missing path, a file or a
     /// path under a file (they list nothing); `InvalidPath` through a link.
-    fn listable_folder(&self, path: &RemotePath) -> Result<Option<std::path::PathBuf>> {
-        match self.root.probe(path)? {
-            Probe::Folder => Ok(Some(self.root.native(path)?)),
+    fn listable_folder(&self, path: &RemotePath) -> Result<Option<Dir>> {
+        let located = self.root.locate(path)?;
+        match located.probe {
+            Probe::Folder => Ok(Some(located.dir)),
             Probe::Foreign { at } => Err(not_followed(path, at)),
-            Probe::File(_) | Probe::Missing { .. } | Probe::UnderFile { .. } => Ok(None),
+            Probe::File(_) | Probe::Missing | Probe::UnderFile { .. } => Ok(None),
         }
     }
 
@@ -49,17 +47,17 @@ impl Backend for LocalBackend {
 
     fn exists(&self, path: &RemotePath) -> Result<bool> {
         Ok(matches!(
-            self.root.probe(path)?,
+            self.root.locate(path)?.probe,
             Probe::File(_) | Probe::Folder
         ))
     }
 
     fn is_file(&self, path: &RemotePath) -> Result<bool> {
-        Ok(matches!(self.root.probe(path)?, Probe::File(_)))
+        Ok(matches!(self.root.locate(path)?.probe, Probe::File(_)))
     }
 
     fn is_folder(&self, path: &RemotePath) -> Result<bool> {
-        Ok(matches!(self.root.probe(path)?, Probe::Folder))
+        Ok(matches!(self.root.locate(path)?.probe, Probe::Folder))
     }
 
     fn read(&self, path: &RemotePath) -> Result<ReadStream> {
@@ -105,65 +103,11 @@ impl Backend for LocalBackend {
     }
 
     fn delete(&self, path: &RemotePath, options: DeleteOptions) -> Result<()> {
-        if path.is_root() {
-            return Err(not_a_file(path));
-        }
-        match self.root.probe(path)? {
-            Probe::File(_) => match fs::remove_file(self.root.native(path)?) {
-                Ok(()) => Ok(()),
-                Err(e) if e.kind() == io::ErrorKind::NotFound && options.missing_ok => Ok(()),
-                Err(e) if e.kind() == io::ErrorKind::NotFound => Err(file_not_found(path)),
-                Err(e) => Err(map_io(e, path, "deleting the file")),
-            },
-            Probe::Folder => Err(not_a_file(path)),
-            Probe::Foreign { at } => Err(not_followed(path, at)),
-            Probe::Missing { .. } | Probe::UnderFile { .. } if options.missing_ok => Ok(()),
-            Probe::Missing { .. } | Probe::UnderFile { .. } => Err(file_not_found(path)),
-        }
+        removal::delete(&self.root, path, options)
     }
 
     fn delete_folder(&self, path: &RemotePath, options: DeleteFolderOptions) -> Result<()> {
-        if path.is_root() {
-            return Err(attribute(Error::invalid_path(
-                path.as_str(),
-                "Cannot delete the root folder",
-            )));
-        }
-        let missing = || {
-            if options.missing_ok {
-                Ok(())
-            } else {
-                Err(folder_not_found(path))
-            }
-        };
-        match self.root.probe(path)? {
-            Probe::Folder => {
-                let native = self.root.native(path)?;
-                let removed = if options.recursive {
-                    fs::remove_dir_all(&native)
-                } else {
-                    fs::remove_dir(&native)
-                };
-                match removed {
-                    Ok(()) => Ok(()),
-                    Err(e) if e.kind() == io::ErrorKind::NotFound => missing(),
-                    // Some systems report a non-empty rmdir as EEXIST.
-                    Err(e)
-                        if !options.recursive
-                            && matches!(
-                                e.kind(),
-                                io::ErrorKind::DirectoryNotEmpty | io::ErrorKind::AlreadyExists
-                            ) =>
-                    {
-                        Err(attribute(Error::directory_not_empty(path.as_str())))
-                    }
-                    Err(e) => Err(map_io(e, path, "deleting the folder")),
-                }
-            }
-            Probe::File(_) => Err(not_a_folder(path)),
-            Probe::Foreign { at } => Err(not_followed(path, at)),
-            Probe::Missing { .. } | Probe::UnderFile { .. } => missing(),
-        }
+        removal::delete_folder(&self.root, path, options)
     }
 
     fn list_files(&self, path: &RemotePath, options: ListOptions) -> Result<Listing<'_, FileInfo>> {
@@ -192,16 +136,17 @@ impl Backend for LocalBackend {
     }
 
     fn get_file_info(&self, path: &RemotePath) -> Result<FileInfo> {
-        let metadata = file_metadata(&self.root, path)?;
-        file_info(path.clone(), &metadata)
+        let stat = file_stat(&self.root, path)?;
+        Ok(file_info(path.clone(), &stat))
     }
 
     fn get_folder_info(&self, path: &RemotePath) -> Result<FolderInfo> {
-        match self.root.probe(path)? {
-            Probe::Folder => folder_info(path.clone(), self.root.native(path)?),
+        let located = self.root.locate(path)?;
+        match located.probe {
+            Probe::Folder => folder_info(path.clone(), located.dir),
             Probe::File(_) => Err(not_a_folder(path)),
             Probe::Foreign { at } => Err(not_followed(path, at)),
-            Probe::Missing { .. } | Probe::UnderFile { .. } => Err(folder_not_found(path)),
+            Probe::Missing | Probe::UnderFile { .. } => Err(folder_not_found(path)),
         }
     }
 

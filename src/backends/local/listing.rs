@@ -1,22 +1,22 @@
 //! Listings over real directories, in MemoryBackend's order.
 //!
-//! Each directory is read whole into a sorted list of names (byte order) and
-//! its handle closed before anything is yielded, so a listing never holds a
-//! directory open between items, whatever its depth. Files are `lstat`ed as
-//! they are yielded. Symbolic links, special files, temporary files and names
-//! that are no valid key are skipped. An entry that vanishes mid-listing is
-//! skipped; any other I/O failure is yielded as an error item.
+//! Each folder is opened by handle from its parent (never through a link),
+//! read whole into a sorted list of names (byte order), and its entries are
+//! inspected relative to that handle as they are yielded; a walk holds one
+//! handle per level of depth. Symbolic links, special files, reserved names
+//! and names that are no valid key are skipped. An entry that vanishes (or
+//! stops being what it was) mid-listing is skipped; any other I/O failure is
+//! yielded as an error item.
 
-use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
 use std::vec;
 
+use super::dir::{Dir, EntryType, FileStat, Node};
 use super::errors::map_io;
 use super::paths::listable_name;
 use crate::{Child, FileInfo, FolderEntry, FolderInfo, RemotePath, Result};
 
-/// The kind of a listed entry, from the directory entry (no `stat` needed).
+/// The kind of a listed entry.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum EntryKind {
     File,
@@ -24,61 +24,59 @@ pub(super) enum EntryKind {
 }
 
 /// The listable entries of `dir`, sorted by name.
-pub(super) fn read_sorted(dir: &Path) -> io::Result<Vec<(String, EntryKind)>> {
+fn read_sorted(dir: &Dir) -> io::Result<Vec<(String, EntryKind)>> {
     let mut entries = Vec::new();
-    for entry in fs::read_dir(dir)? {
-        let entry = entry?;
-        let Some(name) = listable_name(&entry.file_name()) else {
+    for entry in dir.entries()? {
+        let Some(name) = listable_name(&entry.name) else {
             continue;
         };
-        let file_type = match entry.file_type() {
-            Ok(file_type) => file_type,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
-            Err(e) => return Err(e),
+        let kind = match entry.kind {
+            EntryType::Folder => EntryKind::Folder,
+            EntryType::File => EntryKind::File,
+            EntryType::Other => continue,
+            EntryType::Unknown => match dir.node(&name)? {
+                Some(Node::Folder) => EntryKind::Folder,
+                Some(Node::File(_)) => EntryKind::File,
+                Some(Node::Foreign) | None => continue,
+            },
         };
-        if file_type.is_dir() {
-            entries.push((name, EntryKind::Folder));
-        } else if file_type.is_file() {
-            entries.push((name, EntryKind::File));
-        }
+        entries.push((name, kind));
     }
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     Ok(entries)
 }
 
-/// Whether an error while listing means the thing listed is gone.
-fn vanished(error: &io::Error) -> bool {
-    matches!(
-        error.kind(),
-        io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
-    )
-}
-
 /// The `FileInfo` of a regular file; local files carry no user metadata.
-pub(super) fn file_info(path: RemotePath, metadata: &fs::Metadata) -> Result<FileInfo> {
-    let modified_at = metadata
-        .modified()
-        .map_err(|e| map_io(e, &path, "reading the modification time"))?;
-    Ok(FileInfo {
+pub(super) fn file_info(path: RemotePath, stat: &FileStat) -> FileInfo {
+    FileInfo {
         name: path.name().to_owned(),
-        size: metadata.len(),
-        modified_at,
+        size: stat.size,
+        modified_at: stat.modified,
         digest: None,
         etag: None,
         content_type: None,
         metadata: None,
         path,
-    })
+    }
 }
 
 /// The `FileInfo` of a listed file, `None` when it vanished or is no longer a
 /// regular file.
-fn listed_file(native: &Path, path: RemotePath) -> Option<Result<FileInfo>> {
-    match fs::symlink_metadata(native) {
-        Ok(metadata) if metadata.is_file() => Some(file_info(path, &metadata)),
+fn listed_file(dir: &Dir, name: &str, path: RemotePath) -> Option<Result<FileInfo>> {
+    match dir.node(name) {
+        Ok(Some(Node::File(stat))) => Some(Ok(file_info(path, &stat))),
         Ok(_) => None,
-        Err(e) if vanished(&e) => None,
         Err(e) => Some(Err(map_io(e, &path, "inspecting a listed file"))),
+    }
+}
+
+/// The sorted entries of a folder about to be walked; a folder that
+/// vanished lists nothing.
+fn read_top(dir: &Dir, key: &RemotePath) -> Result<Vec<(String, EntryKind)>> {
+    match read_sorted(dir) {
+        Ok(entries) => Ok(entries),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(e) => Err(map_io(e, key, "listing the folder")),
     }
 }
 
@@ -89,7 +87,7 @@ fn child_key(prefix: &RemotePath, name: &str) -> RemotePath {
 /// One directory being walked.
 struct Level {
     key: RemotePath,
-    dir: PathBuf,
+    dir: Dir,
     depth: usize,
     entries: vec::IntoIter<(String, EntryKind)>,
 }
@@ -105,15 +103,11 @@ impl FileWalk {
     /// Reads the top directory now, so that its failure is the listing's.
     pub fn new(
         key: RemotePath,
-        dir: PathBuf,
+        dir: Dir,
         recursive: bool,
         max_depth: Option<usize>,
     ) -> Result<Self> {
-        let entries = match read_sorted(&dir) {
-            Ok(entries) => entries,
-            Err(e) if vanished(&e) => Vec::new(),
-            Err(e) => return Err(map_io(e, &key, "listing the folder")),
-        };
+        let entries = read_top(&dir, &key)?;
         Ok(FileWalk {
             stack: vec![Level {
                 key,
@@ -138,9 +132,8 @@ impl Iterator for FileWalk {
                 continue;
             };
             let key = child_key(&level.key, &name);
-            let native = level.dir.join(&name);
             match kind {
-                EntryKind::File => match listed_file(&native, key) {
+                EntryKind::File => match listed_file(&level.dir, &name, key) {
                     Some(item) => return Some(item),
                     None => continue,
                 },
@@ -149,14 +142,24 @@ impl Iterator for FileWalk {
                     if !self.recursive || self.max_depth.is_some_and(|max| depth >= max) {
                         continue;
                     }
-                    match read_sorted(&native) {
+                    let child = match level.dir.open_dir(&name) {
+                        Ok(child) => child,
+                        // Gone, or no longer a folder (a link swapped in): skipped.
+                        Err(e) => match level.dir.node(&name) {
+                            Ok(Some(Node::Folder)) => {
+                                return Some(Err(map_io(e, &key, "opening a folder")));
+                            }
+                            _ => continue,
+                        },
+                    };
+                    match read_sorted(&child) {
                         Ok(entries) => self.stack.push(Level {
                             key,
-                            dir: native,
+                            dir: child,
                             depth: depth + 1,
                             entries: entries.into_iter(),
                         }),
-                        Err(e) if vanished(&e) => {}
+                        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
                         Err(e) => return Some(Err(map_io(e, &key, "listing a folder"))),
                     }
                 }
@@ -168,18 +171,14 @@ impl Iterator for FileWalk {
 /// The immediate children of a directory, by name.
 pub(super) struct ChildWalk {
     key: RemotePath,
-    dir: PathBuf,
+    dir: Dir,
     entries: vec::IntoIter<(String, EntryKind)>,
 }
 
 impl ChildWalk {
     /// Reads the directory now; `only` keeps one kind of entry.
-    pub fn new(key: RemotePath, dir: PathBuf, only: Option<EntryKind>) -> Result<Self> {
-        let mut entries = match read_sorted(&dir) {
-            Ok(entries) => entries,
-            Err(e) if vanished(&e) => Vec::new(),
-            Err(e) => return Err(map_io(e, &key, "listing the folder")),
-        };
+    pub fn new(key: RemotePath, dir: Dir, only: Option<EntryKind>) -> Result<Self> {
+        let mut entries = read_top(&dir, &key)?;
         if let Some(only) = only {
             entries.retain(|(_, kind)| *kind == only);
         }
@@ -201,7 +200,7 @@ impl Iterator for ChildWalk {
             match kind {
                 EntryKind::Folder => return Some(Ok(Child::Folder(FolderEntry::new(key)))),
                 EntryKind::File => {
-                    if let Some(item) = listed_file(&self.dir.join(&name), key) {
+                    if let Some(item) = listed_file(&self.dir, &name, key) {
                         return Some(item.map(Child::File));
                     }
                 }
@@ -211,7 +210,7 @@ impl Iterator for ChildWalk {
 }
 
 /// File count, total size and newest mtime of the whole subtree of `dir`.
-pub(super) fn folder_info(key: RemotePath, dir: PathBuf) -> Result<FolderInfo> {
+pub(super) fn folder_info(key: RemotePath, dir: Dir) -> Result<FolderInfo> {
     let mut info = FolderInfo {
         path: key.clone(),
         file_count: 0,

@@ -2,10 +2,14 @@
 
 mod atomic;
 mod backend_impl;
+mod builder;
+mod dir;
 mod errors;
 mod listing;
 mod paths;
 mod read;
+mod removal;
+mod staging;
 mod transfer;
 
 use std::fmt;
@@ -13,6 +17,7 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
+pub use self::builder::LocalBackendBuilder;
 use self::errors::NAME;
 use self::paths::Root;
 use crate::{Capability, CapabilitySet, Error, Result};
@@ -30,34 +35,38 @@ use crate::{Capability, CapabilitySet, Error, Result};
 ///   mismatch as `InvalidPath`; the rest as [`Error::Io`] with its source), all
 ///   attributed to the backend `"local"`.
 /// * **Atomic writes.** `write`, `write_atomic`, `open_atomic` and `copy` stage
-///   their bytes in a temporary file named `.remote-store-tmp-*` inside the
-///   deepest existing folder on the target's way (its own folder when it
-///   exists), then create missing parents and rename it onto the target. Without
-///   `overwrite` the rename is no-clobber, so a file that appears meanwhile is
-///   never replaced. A failure, including a content reader that fails half-way,
-///   deletes the temporary file and leaves the store as it was. Temporary
-///   names are never listed and are refused as keys (`InvalidPath`). Plain
-///   `write` goes through the same path: it is atomic too.
+///   their bytes in a temporary file of one hidden staging folder at the root,
+///   `.remote-store-tmp/`, then create missing parents and rename it onto the
+///   target. Without `overwrite` the publish is no-clobber
+///   (`renameat2(RENAME_NOREPLACE)`, else a hard link and an unlink, else a
+///   clear [`Error::Io`]), so a file that appears meanwhile is never replaced.
+///   A failure, including a content reader that fails half-way, deletes the
+///   temporary file and leaves the store as it was. The staging folder is
+///   never listed or counted, keys starting with `.remote-store-tmp` are
+///   refused (`InvalidPath`), and stale temporaries left by a crash are swept
+///   when a backend opens the root ([`LocalBackendBuilder::sweep_stale_temporaries`]).
+///   [`LocalBackendBuilder::durable`] syncs each write before it returns.
 /// * **Lazy, seekable reads.** `read` returns a buffered, seekable stream over
 ///   the open file. Since every write replaces the file by a rename, an open
 ///   stream keeps reading the version it opened, as with MemoryBackend.
 /// * **Ordered.** Entries of one folder come sorted by name (byte order);
 ///   recursive listings are depth-first pre-order, exactly like MemoryBackend.
-///   Each directory is read whole and closed before its entries are yielded.
+///   Each folder is read whole before its entries are yielded.
 /// * **Confined.** No key reaches outside the root: [`RemotePath`](crate::RemotePath)
 ///   already refuses `..` and NUL, turns `\` into `/` and drops a leading `/`;
 ///   every segment must also be a plain file name on this platform. **Symbolic
-///   links are never followed**: the backend inspects each path component with
-///   `symlink_metadata`; a symbolic link (or a FIFO, socket or device) is
-///   neither a file nor a folder for `exists`/`is_file`/`is_folder`, is skipped
-///   by listings and folder totals, and any other operation on it or through it
-///   is [`Error::InvalidPath`]. Reads also check that the opened file is the
-///   inode that was inspected. (Writes create folders and rename within the
-///   root; a process that swaps a folder of the root for a symbolic link while
-///   a write is between its check and its rename is outside this guarantee.)
-///   `delete_folder` with `recursive` removes links inside the folder, never
-///   their targets. The root directory itself is canonicalised once, in
-///   [`new`](LocalBackend::new).
+///   links are never followed**: a symbolic link (or a FIFO, socket or
+///   device) is neither a file nor a folder for `exists`/`is_file`/`is_folder`,
+///   is skipped by listings and folder totals, and any other operation on it
+///   or through it is [`Error::InvalidPath`]. On Unix this holds against
+///   concurrent changes: the root is opened once, in
+///   [`new`](LocalBackend::new), every key is resolved from that handle one
+///   segment at a time with `openat(O_NOFOLLOW)`, and every change is an
+///   `*at` call relative to the parent folder's handle, so a folder swapped
+///   for a link at any moment is never followed. Elsewhere each component is
+///   checked with `symlink_metadata` just before it is used, which a
+///   concurrent swap can race. `delete_folder` with `recursive` removes links
+///   inside the folder, never their targets.
 ///
 /// Capabilities: [`LocalBackend::CAPABILITIES`]; no `USER_METADATA` (a write
 /// with non-empty metadata is [`Error::CapabilityNotSupported`], and
@@ -90,14 +99,38 @@ impl LocalBackend {
         .without(Capability::GLOB)
         .without(Capability::USER_METADATA);
 
-    /// A backend rooted at `root_dir`, created (with its parents) if missing.
+    /// A backend rooted at `root_dir`, created (with its parents) if missing,
+    /// with the default settings: not durable, stale temporaries swept.
+    /// [`builder`](LocalBackend::builder) sets them.
     ///
-    /// The root is canonicalised, so a symbolic link *in the root path itself*
-    /// is resolved once, here. A root that cannot be created or is not a
-    /// directory is [`Error::BackendUnavailable`] ([`Error::PermissionDenied`]
-    /// when access is denied), naming the root.
+    /// The root is canonicalised and opened once, so a symbolic link *in the
+    /// root path itself* is resolved once, here. A root that cannot be created
+    /// or is not a directory is [`Error::BackendUnavailable`]
+    /// ([`Error::PermissionDenied`] when access is denied), naming the root.
     pub fn new(root_dir: impl AsRef<Path>) -> Result<Self> {
-        let given = root_dir.as_ref();
+        LocalBackend::builder(root_dir).build()
+    }
+
+    /// A [`LocalBackendBuilder`] for a backend rooted at `root_dir`.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use remote_store::backends::LocalBackend;
+    ///
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let backend = LocalBackend::builder(dir.path())
+    ///     .durable(true)
+    ///     .sweep_stale_temporaries(Some(Duration::from_secs(3600)))
+    ///     .build()?;
+    /// assert!(backend.is_durable());
+    /// # Ok::<(), remote_store::Error>(())
+    /// ```
+    pub fn builder(root_dir: impl AsRef<Path>) -> LocalBackendBuilder {
+        LocalBackendBuilder::new(root_dir.as_ref())
+    }
+
+    /// Opens the root for a builder.
+    fn open(given: &Path, durable: bool) -> Result<Self> {
         let named = given.to_string_lossy().into_owned();
         let unavailable = |e: io::Error, what: &str| match e.kind() {
             io::ErrorKind::PermissionDenied => Error::PermissionDenied {
@@ -114,11 +147,16 @@ impl LocalBackend {
         fs::create_dir_all(given).map_err(|e| unavailable(e, "cannot create the root"))?;
         let dir = fs::canonicalize(given).map_err(|e| unavailable(e, "cannot resolve the root"))?;
         let backend = LocalBackend {
-            root: Root::new(dir),
+            root: Root::open(dir, durable).map_err(|e| unavailable(e, "cannot open the root"))?,
             owned_dir: None,
         };
         backend.probe_root()?;
         Ok(backend)
+    }
+
+    /// Whether writes are durable (see [`LocalBackendBuilder::durable`]).
+    pub fn is_durable(&self) -> bool {
+        self.root.durable
     }
 
     /// A backend rooted at a fresh temporary directory that is removed, with

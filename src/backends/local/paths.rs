@@ -1,145 +1,228 @@
-//! Keys to native paths, confined to the root, and the symlink-free walk that
-//! tells what a key names.
-//!
-//! Confinement does not rely on string checks alone: [`RemotePath`] already has
-//! no `..`, no NUL, no backslash and no leading `/`; here every segment must
-//! also be a plain file name on this platform (so `C:` cannot re-root a path on
-//! Windows), and [`Root::probe`] inspects each component with
-//! `symlink_metadata`, stopping at the first symbolic link or special file.
+//! Keys to folder handles: each key is resolved from the open root folder,
+//! one segment at a time, never following a symbolic link, stopping at the
+//! first link, special file or regular file.
 
 use std::ffi::OsStr;
-use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-use super::errors::{attribute, map_io};
+use super::dir::{Dir, FileStat, Node};
+use super::errors::{attribute, file_in_the_way, map_io, not_followed};
 use crate::{Error, RemotePath, Result};
 
-/// Names starting with this are the backend's temporary files: hidden from
-/// listings and refused as keys.
-pub(super) const TEMP_PREFIX: &str = ".remote-store-tmp-";
+/// Names starting with this are the backend's: its staging folder at the
+/// root (named exactly this) and the temporary files of earlier versions.
+/// They are never listed and are refused as keys.
+pub(super) const RESERVED_PREFIX: &str = ".remote-store-tmp";
 
 /// What a key names on disk, found without following any symbolic link.
 #[derive(Debug)]
 pub(super) enum Probe {
     /// A directory (the root always is).
     Folder,
-    /// A regular file, with its `symlink_metadata`.
-    File(fs::Metadata),
-    /// Nothing; the first `existing` segments are directories.
-    Missing { existing: usize },
+    /// A regular file.
+    File(FileStat),
+    /// Nothing (every ancestor is a folder).
+    Missing,
     /// The segment at `blocker` is a regular file, before the last segment.
     UnderFile { blocker: usize },
     /// The segment at `at` is a symbolic link or a special file.
     Foreign { at: usize },
 }
 
-/// The canonical root directory and its string form.
-#[derive(Debug, Clone)]
+/// A probed key and the folder handles met on the way.
+#[derive(Debug)]
+pub(super) struct Located {
+    pub probe: Probe,
+    /// The deepest folder opened: the key itself for a folder, else the
+    /// folder holding the segment the walk stopped at.
+    pub dir: Dir,
+    /// For a folder other than the root: the folder holding it.
+    pub parent: Option<Dir>,
+}
+
+/// The root folder: its path (for `native_path`), an open handle that every
+/// operation starts from, and the durability setting.
+#[derive(Debug)]
 pub(super) struct Root {
     dir: PathBuf,
     display: String,
+    handle: Dir,
+    pub durable: bool,
 }
 
 impl Root {
-    pub fn new(dir: PathBuf) -> Self {
+    /// Opens the root folder `dir` (already canonical).
+    pub fn open(dir: PathBuf, durable: bool) -> io::Result<Self> {
+        let handle = Dir::open_root(&dir)?;
         let display = dir.to_string_lossy().into_owned();
-        Root { dir, display }
+        Ok(Root {
+            dir,
+            display,
+            handle,
+            durable,
+        })
     }
 
     pub fn dir(&self) -> &Path {
         &self.dir
     }
 
-    /// The native path of `path`, refusing segments that are not plain names
-    /// here or that are reserved for temporary files.
-    pub fn native(&self, path: &RemotePath) -> Result<PathBuf> {
-        let mut native = self.dir.clone();
-        for segment in path.segments() {
-            check_segment(path, segment)?;
-            native.push(segment);
-        }
-        Ok(native)
-    }
-
-    /// The native path of the first `count` segments of `path` (already
-    /// checked by [`native`](Root::native) or [`probe`](Root::probe)).
-    pub fn native_prefix(&self, path: &RemotePath, count: usize) -> PathBuf {
-        let mut native = self.dir.clone();
-        native.extend(path.segments().take(count));
-        native
+    /// A new handle on the root folder.
+    pub fn handle(&self) -> io::Result<Dir> {
+        self.handle.try_clone()
     }
 
     /// The absolute native path as a string (lossy for non-UTF-8 roots).
     pub fn native_string(&self, path: &RemotePath) -> String {
-        let mut native = self.display.clone();
-        for segment in path.segments() {
-            native.push(std::path::MAIN_SEPARATOR);
-            native.push_str(segment);
-        }
-        native
+        native_string(&self.display, path)
     }
 
     /// The key of a native path string: the root prefix stripped, separators
     /// turned into `/`; anything outside the root comes back unchanged.
     pub fn to_key(&self, native: &str) -> String {
-        let Some(rest) = native.strip_prefix(&self.display) else {
-            return native.to_owned();
-        };
-        if rest.is_empty() {
-            return String::new();
-        }
-        match rest.strip_prefix(std::path::MAIN_SEPARATOR) {
-            Some(key) => key.replace(std::path::MAIN_SEPARATOR, "/"),
-            None => native.to_owned(),
-        }
+        to_key(&self.display, native)
     }
 
-    /// What `path` names, walking from the root with `symlink_metadata`, one
-    /// component at a time, so that no symbolic link is ever followed.
-    pub fn probe(&self, path: &RemotePath) -> Result<Probe> {
-        let mut native = self.dir.clone();
+    /// What `path` names, walking from the root handle one segment at a
+    /// time, opening each folder with `O_NOFOLLOW`.
+    pub fn locate(&self, path: &RemotePath) -> Result<Located> {
+        let fail = |e: io::Error| map_io(e, path, "inspecting the path");
+        let mut dir = self.handle().map_err(fail)?;
+        let mut parent = None;
         let depth = path.depth();
         for (index, segment) in path.segments().enumerate() {
             check_segment(path, segment)?;
-            native.push(segment);
-            let metadata = match fs::symlink_metadata(&native) {
-                Ok(metadata) => metadata,
-                // NotADirectory: an ancestor turned into a file since we looked.
-                Err(e)
-                    if matches!(
-                        e.kind(),
-                        io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
-                    ) =>
-                {
-                    return Ok(Probe::Missing { existing: index });
+            let last = index + 1 == depth;
+            if last {
+                match dir.node(segment).map_err(fail)? {
+                    None => return Ok(found(Probe::Missing, dir)),
+                    Some(Node::File(stat)) => return Ok(found(Probe::File(stat), dir)),
+                    Some(Node::Foreign) => return Ok(found(Probe::Foreign { at: index }, dir)),
+                    Some(Node::Folder) => {}
                 }
-                Err(e) => return Err(map_io(e, path, "inspecting the path")),
-            };
-            let file_type = metadata.file_type();
-            if file_type.is_dir() {
-                continue;
             }
-            if !file_type.is_file() {
-                return Ok(Probe::Foreign { at: index });
+            match dir.open_dir(segment) {
+                Ok(child) => parent = Some(std::mem::replace(&mut dir, child)),
+                Err(error) => {
+                    let probe = match dir.node(segment).map_err(fail)? {
+                        None => Probe::Missing,
+                        Some(Node::File(stat)) if last => Probe::File(stat),
+                        Some(Node::File(_)) => Probe::UnderFile { blocker: index },
+                        Some(Node::Foreign) => Probe::Foreign { at: index },
+                        Some(Node::Folder) => return Err(map_io(error, path, "opening a folder")),
+                    };
+                    return Ok(found(probe, dir));
+                }
             }
-            return Ok(if index + 1 == depth {
-                Probe::File(metadata)
-            } else {
-                Probe::UnderFile { blocker: index }
-            });
         }
-        Ok(Probe::Folder)
+        Ok(Located {
+            probe: Probe::Folder,
+            dir,
+            parent,
+        })
+    }
+
+    /// The folder that holds `path`'s last segment, creating the missing
+    /// folders on the way (without following links). Returns it with the
+    /// folders created, to undo on failure.
+    pub fn ensure_parent(&self, path: &RemotePath) -> Result<(Dir, CreatedFolders)> {
+        let fail = |e: io::Error| map_io(e, path, "creating a parent folder");
+        let mut dir = self.handle().map_err(fail)?;
+        let mut created = CreatedFolders(Vec::new());
+        for (index, segment) in path
+            .segments()
+            .take(path.depth().saturating_sub(1))
+            .enumerate()
+        {
+            check_segment(path, segment)?;
+            let opened = match dir.open_dir(segment) {
+                Ok(child) => Ok(child),
+                Err(_) if matches!(dir.node(segment), Ok(None)) => match dir.create_dir(segment) {
+                    Ok(()) => {
+                        let parent = dir.try_clone().map_err(fail)?;
+                        created.0.push((parent, segment.to_owned()));
+                        dir.open_dir(segment)
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => dir.open_dir(segment),
+                    Err(e) => Err(e),
+                },
+                Err(e) => Err(e),
+            };
+            match opened {
+                Ok(child) => dir = child,
+                Err(error) => {
+                    let refusal = match dir.node(segment) {
+                        Ok(Some(Node::File(_))) => file_in_the_way(path, index),
+                        Ok(Some(Node::Foreign)) => not_followed(path, index),
+                        _ => fail(error),
+                    };
+                    created.undo();
+                    return Err(refusal);
+                }
+            }
+        }
+        Ok((dir, created))
+    }
+}
+
+fn found(probe: Probe, dir: Dir) -> Located {
+    Located {
+        probe,
+        dir,
+        parent: None,
+    }
+}
+
+/// Folders created by one publish, as (parent handle, name): removed again,
+/// deepest first, if it fails; flushed to disk in durable mode.
+#[derive(Debug)]
+pub(super) struct CreatedFolders(Vec<(Dir, String)>);
+
+impl CreatedFolders {
+    /// Removes the created folders that are still empty.
+    pub fn undo(self) {
+        for (parent, name) in self.0.into_iter().rev() {
+            // Only empty folders go; one that gained an entry meanwhile stays.
+            let _ = parent.remove_dir(&name);
+        }
+    }
+
+    /// Flushes the entries of the created folders in their parents.
+    pub fn sync(&self) -> io::Result<()> {
+        self.0.iter().try_for_each(|(parent, _)| parent.sync())
+    }
+}
+
+fn native_string(display: &str, path: &RemotePath) -> String {
+    let mut native = display.to_owned();
+    for segment in path.segments() {
+        native.push(std::path::MAIN_SEPARATOR);
+        native.push_str(segment);
+    }
+    native
+}
+
+fn to_key(display: &str, native: &str) -> String {
+    let Some(rest) = native.strip_prefix(display) else {
+        return native.to_owned();
+    };
+    if rest.is_empty() {
+        return String::new();
+    }
+    match rest.strip_prefix(std::path::MAIN_SEPARATOR) {
+        Some(key) => key.replace(std::path::MAIN_SEPARATOR, "/"),
+        None => native.to_owned(),
     }
 }
 
 /// Refuses a segment that would not stay one plain name under the root on this
-/// platform (a Windows drive prefix, say), or that is a temporary-file name.
-fn check_segment(path: &RemotePath, segment: &str) -> Result<()> {
-    if segment.starts_with(TEMP_PREFIX) {
+/// platform (a Windows drive prefix, say), or that is a reserved name.
+pub(super) fn check_segment(path: &RemotePath, segment: &str) -> Result<()> {
+    if segment.starts_with(RESERVED_PREFIX) {
         return Err(attribute(Error::invalid_path(
             path.as_str(),
-            format!("names starting with '{TEMP_PREFIX}' are reserved for temporary files"),
+            format!("names starting with '{RESERVED_PREFIX}' are reserved for temporary files"),
         )));
     }
     let mut components = Path::new(segment).components();
@@ -158,10 +241,10 @@ fn check_segment(path: &RemotePath, segment: &str) -> Result<()> {
 }
 
 /// Whether a directory entry name can be listed: valid UTF-8, one plain
-/// segment that parses to itself, and not a temporary file.
+/// segment that parses to itself, and not reserved.
 pub(super) fn listable_name(name: &OsStr) -> Option<String> {
     let name = name.to_str()?;
-    if name.starts_with(TEMP_PREFIX) || name.contains('\\') {
+    if name.starts_with(RESERVED_PREFIX) || name.contains('\\') {
         return None;
     }
     let parsed = RemotePath::parse(name).ok()?;
@@ -172,26 +255,28 @@ pub(super) fn listable_name(name: &OsStr) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn root() -> Root {
-        Root::new(PathBuf::from("/srv/data"))
-    }
-
     #[test]
     fn to_key_inverts_native_string_and_leaves_foreign_paths_alone() {
-        let root = root();
+        let root = "/srv/data";
         for key in ["", "a", "a/b/c.txt"] {
             let path = RemotePath::parse(key).unwrap();
-            assert_eq!(root.to_key(&root.native_string(&path)), key);
+            assert_eq!(to_key(root, &native_string(root, &path)), key);
         }
-        assert_eq!(root.to_key("/srv/database/x"), "/srv/database/x");
-        assert_eq!(root.to_key("relative/x"), "relative/x");
+        assert_eq!(to_key(root, "/srv/database/x"), "/srv/database/x");
+        assert_eq!(to_key(root, "relative/x"), "relative/x");
     }
 
     #[test]
-    fn temporary_names_are_reserved_and_not_listable() {
-        let path = RemotePath::parse(&format!("a/{TEMP_PREFIX}x")).unwrap();
-        assert!(root().native(&path).is_err());
-        assert_eq!(listable_name(OsStr::new(&format!("{TEMP_PREFIX}1"))), None);
+    fn reserved_names_are_refused_and_not_listable() {
+        let path = RemotePath::parse(&format!("a/{RESERVED_PREFIX}-x")).unwrap();
+        assert!(check_segment(&path, path.name()).is_err());
+        let staging = RemotePath::parse(RESERVED_PREFIX).unwrap();
+        assert!(check_segment(&staging, RESERVED_PREFIX).is_err());
+        assert_eq!(listable_name(OsStr::new(RESERVED_PREFIX)), None);
+        assert_eq!(
+            listable_name(OsStr::new(&format!("{RESERVED_PREFIX}-1"))),
+            None
+        );
         assert_eq!(listable_name(OsStr::new("a\\b")), None);
         assert_eq!(
             listable_name(OsStr::new("ok.txt")).as_deref(),

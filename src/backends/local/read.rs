@@ -1,65 +1,62 @@
 //! Opening files for reading, lazily and without following symbolic links.
 
 use std::fs::{self, File};
-use std::io::{self, BufReader, Read};
+use std::io::{BufReader, Read};
 
 use bytes::Bytes;
 
-use super::errors::{attribute, file_not_found, map_io, not_a_file, not_followed};
+use super::dir::{FileStat, Node};
+use super::errors::{file_not_found, map_io, not_a_file, not_followed};
 use super::paths::{Probe, Root};
 use crate::{Error, RemotePath, Result};
 
-/// The metadata of the regular file at `path`, with the read-side errors:
-/// `InvalidPath` for a folder or the root, `NotFound` for a missing path or one
-/// under a file, `InvalidPath` for a symbolic link or special file.
-pub(super) fn file_metadata(root: &Root, path: &RemotePath) -> Result<fs::Metadata> {
-    match root.probe(path)? {
-        Probe::File(metadata) => Ok(metadata),
-        Probe::Folder => Err(not_a_file(path)),
-        Probe::Foreign { at } => Err(not_followed(path, at)),
-        Probe::Missing { .. } | Probe::UnderFile { .. } => Err(file_not_found(path)),
+/// The size and mtime of the regular file at `path`, with the read-side
+/// errors: `InvalidPath` for a folder or the root, `NotFound` for a missing
+/// path or one under a file, `InvalidPath` for a symbolic link or special file.
+pub(super) fn file_stat(root: &Root, path: &RemotePath) -> Result<FileStat> {
+    match root.locate(path)?.probe {
+        Probe::File(stat) => Ok(stat),
+        probe => Err(not_a_regular_file(path, &probe)),
     }
 }
 
-/// How often a file replaced between the probe and the open (by a
-/// concurrent write, which publishes by rename) is probed and opened again.
-const OPEN_ATTEMPTS: usize = 8;
+fn not_a_regular_file(path: &RemotePath, probe: &Probe) -> Error {
+    match probe {
+        Probe::Folder | Probe::File(_) => not_a_file(path),
+        Probe::Foreign { at } => not_followed(path, *at),
+        Probe::Missing | Probe::UnderFile { .. } => file_not_found(path),
+    }
+}
 
-/// Probes `path` and opens the regular file found there, returning the
-/// handle and its own metadata. The opened handle must be the probed file
-/// (same device and inode on Unix): if the path was swapped in between, it
-/// is probed again, so a symbolic link swapped in is refused by the probe,
-/// and a file atomically replaced by a concurrent write is read whole.
+/// Opens the regular file at `path` relative to its folder's handle, with
+/// `O_NOFOLLOW`, and returns it with its own metadata. What was opened is
+/// checked, not what was probed: a link swapped in is refused by the open, a
+/// folder or special file by the check of the opened handle.
 pub(super) fn open_file(root: &Root, path: &RemotePath) -> Result<(File, fs::Metadata)> {
-    for _ in 0..OPEN_ATTEMPTS {
-        let probed = file_metadata(root, path)?;
-        let file = File::open(root.native(path)?).map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound | io::ErrorKind::NotADirectory => file_not_found(path),
-            io::ErrorKind::IsADirectory => not_a_file(path),
-            _ => map_io(e, path, "opening the file"),
-        })?;
-        let opened = file
-            .metadata()
-            .map_err(|e| map_io(e, path, "inspecting the opened file"))?;
-        if opened.is_file() && same_file(&probed, &opened) {
-            return Ok((file, opened));
-        }
+    let located = root.locate(path)?;
+    if !matches!(located.probe, Probe::File(_)) {
+        return Err(not_a_regular_file(path, &located.probe));
     }
-    Err(attribute(Error::invalid_path(
-        path.as_str(),
-        format!("'{path}' kept changing while it was opened; refusing to follow it"),
-    )))
-}
-
-#[cfg(unix)]
-fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    (a.dev(), a.ino()) == (b.dev(), b.ino())
-}
-
-#[cfg(not(unix))]
-fn same_file(_: &fs::Metadata, _: &fs::Metadata) -> bool {
-    true
+    let file =
+        located
+            .dir
+            .open_file(path.name())
+            .map_err(|e| match located.dir.node(path.name()) {
+                Ok(None) => file_not_found(path),
+                Ok(Some(Node::Foreign)) => not_followed(path, path.depth() - 1),
+                Ok(Some(Node::Folder)) => not_a_file(path),
+                Ok(Some(Node::File(_))) | Err(_) => map_io(e, path, "opening the file"),
+            })?;
+    let opened = file
+        .metadata()
+        .map_err(|e| map_io(e, path, "inspecting the opened file"))?;
+    if opened.is_file() {
+        Ok((file, opened))
+    } else if opened.is_dir() {
+        Err(not_a_file(path))
+    } else {
+        Err(not_followed(path, path.depth() - 1))
+    }
 }
 
 /// A buffered, seekable reader over the open file: bytes come from disk as

@@ -1,59 +1,63 @@
 //! `rename` and `copy`, with MemoryBackend's precondition order.
 //!
-//! `rename` is one `fs::rename` when overwriting (atomic), and
-//! `hard_link` + `remove_file` otherwise, so an existing destination, even one
-//! that appears concurrently, is never clobbered (the link fails with
-//! `AlreadyExists`). `copy` streams the source into a staging file beside the
-//! destination and publishes it like a write.
+//! `rename` is one `renameat` between the two folder handles when
+//! overwriting (atomic), and a no-clobber move otherwise (a no-clobber
+//! rename, or `linkat` + `unlinkat`), so an existing destination, even one
+//! that appears concurrently, is never clobbered. `copy` streams the source
+//! into a staging file and publishes it like a write.
 
-use std::fs;
 use std::io;
 
-use super::atomic::{fill_from, publish, stage, staging_depth};
+use super::atomic::{fill_from, publish};
 use super::errors::{attribute, file_in_the_way, map_io, not_followed};
-use super::paths::{Probe, Root};
+use super::paths::{Located, Probe, Root};
 use super::read::open_file;
+use super::staging::{Published, TempFile, move_without_replacing, no_clobber_unsupported};
 use crate::{Error, RemotePath, Result, TransferOptions};
 
 /// The source must be a regular file: `NotFound` first, then `InvalidPath`.
-fn check_source(root: &Root, src: &RemotePath) -> Result<fs::Metadata> {
-    match root.probe(src)? {
-        Probe::File(metadata) => Ok(metadata),
+fn check_source(root: &Root, src: &RemotePath) -> Result<Located> {
+    let located = root.locate(src)?;
+    match located.probe {
+        Probe::File(_) => Ok(located),
         Probe::Folder => Err(attribute(Error::invalid_path(
             src.as_str(),
             format!("Source is a directory: {src}"),
         ))),
         Probe::Foreign { at } => Err(not_followed(src, at)),
-        Probe::Missing { .. } | Probe::UnderFile { .. } => Err(attribute(Error::not_found(
-            src.as_str(),
-            format!("Source not found: {src}"),
-        ))),
+        Probe::Missing | Probe::UnderFile { .. } => Err(source_not_found(src)),
     }
+}
+
+fn source_not_found(src: &RemotePath) -> Error {
+    attribute(Error::not_found(
+        src.as_str(),
+        format!("Source not found: {src}"),
+    ))
 }
 
 /// The destination checks, after the source's: the root, a folder, a
 /// file-ancestor or a foreign node are `InvalidPath`; an existing file without
 /// `overwrite` is `AlreadyExists`.
-fn check_destination(root: &Root, dst: &RemotePath, overwrite: bool) -> Result<Probe> {
+fn check_destination(root: &Root, dst: &RemotePath, overwrite: bool) -> Result<()> {
     if dst.is_root() {
         return Err(attribute(Error::invalid_path(
             dst.as_str(),
             "Destination must not be the root",
         )));
     }
-    let probe = root.probe(dst)?;
-    match &probe {
+    match root.locate(dst)?.probe {
         Probe::Folder => Err(attribute(Error::invalid_path(
             dst.as_str(),
             format!("Destination '{dst}' exists as a directory"),
         ))),
-        Probe::UnderFile { blocker } => Err(file_in_the_way(dst, *blocker)),
-        Probe::Foreign { at } => Err(not_followed(dst, *at)),
+        Probe::UnderFile { blocker } => Err(file_in_the_way(dst, blocker)),
+        Probe::Foreign { at } => Err(not_followed(dst, at)),
         Probe::File(_) if !overwrite => Err(attribute(Error::already_exists(
             dst.as_str(),
             format!("Destination already exists: {dst}"),
         ))),
-        Probe::File(_) | Probe::Missing { .. } => Ok(probe),
+        Probe::File(_) | Probe::Missing => Ok(()),
     }
 }
 
@@ -63,50 +67,45 @@ pub(super) fn rename(
     dst: &RemotePath,
     options: TransferOptions,
 ) -> Result<()> {
-    check_source(root, src)?;
+    let source = check_source(root, src)?;
     if src == dst {
         return Ok(());
     }
-    let probe = check_destination(root, dst, options.overwrite)?;
-    let from = root.native(src)?;
-    let to = root.native(dst)?;
-    let created = super::atomic::create_parents(root, dst, staging_depth(dst, &probe))?;
-    let moved = if options.overwrite {
-        fs::rename(&from, &to).map_err(|e| move_error(e, src, dst))
+    check_destination(root, dst, options.overwrite)?;
+    let (from, name) = (&source.dir, src.name());
+    let (to, created) = root.ensure_parent(dst)?;
+    let outcome = if options.overwrite {
+        from.rename(name, &to, dst.name())
+            .map_or_else(Published::Failed, |()| Published::Done)
     } else {
-        link_then_unlink(&from, &to, src, dst)
+        move_without_replacing(
+            || from.rename_noreplace(name, &to, dst.name()),
+            || from.hard_link(name, &to, dst.name()),
+            || from.remove_file(name),
+            || to.remove_file(dst.name()),
+        )
     };
-    if moved.is_err() {
-        created.undo();
-    }
-    moved
-}
-
-/// Moves without replacing: the link fails if `to` exists. If the source
-/// cannot be unlinked afterwards, the link is removed again, so the store is
-/// left as it was and the error is reported.
-fn link_then_unlink(
-    from: &std::path::Path,
-    to: &std::path::Path,
-    src: &RemotePath,
-    dst: &RemotePath,
-) -> Result<()> {
-    fs::hard_link(from, to).map_err(|e| move_error(e, src, dst))?;
-    if let Err(e) = fs::remove_file(from) {
-        let _ = fs::remove_file(to);
-        return Err(map_io(e, src, "removing the moved source"));
-    }
-    Ok(())
+    let error = match outcome {
+        Published::Done if root.durable => {
+            let synced = to
+                .sync()
+                .and_then(|()| from.sync())
+                .and_then(|()| created.sync());
+            return synced.map_err(|e| map_io(e, dst, "syncing the folders"));
+        }
+        Published::Done => return Ok(()),
+        Published::Failed(e) => move_error(e, src, dst),
+        Published::Unsupported(e) => no_clobber_unsupported(e, dst),
+    };
+    created.undo();
+    Err(error)
 }
 
 /// Maps a failed rename or link: a vanished source is the source's
 /// `NotFound`; a conflict at the destination is the destination's.
 fn move_error(error: io::Error, src: &RemotePath, dst: &RemotePath) -> Error {
     match error.kind() {
-        io::ErrorKind::NotFound => attribute(Error::not_found(
-            src.as_str(),
-            format!("Source not found: {src}"),
-        )),
+        io::ErrorKind::NotFound => source_not_found(src),
         io::ErrorKind::AlreadyExists => attribute(Error::already_exists(
             dst.as_str(),
             format!("Destination already exists: {dst}"),
@@ -131,10 +130,10 @@ pub(super) fn copy(
     if src == dst {
         return Ok(());
     }
-    let probe = check_destination(root, dst, options.overwrite)?;
+    check_destination(root, dst, options.overwrite)?;
     let (mut source, _) = open_file(root, src)?;
-    let mut temp = stage(root, dst, staging_depth(dst, &probe))?;
+    let mut temp = TempFile::create(root, dst)?;
     fill_from(&mut temp, &mut source, dst)?;
     drop(source);
-    publish(root, dst, temp, &probe, options.overwrite).map(drop)
+    publish(root, dst, temp, options.overwrite).map(drop)
 }

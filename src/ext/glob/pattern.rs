@@ -25,8 +25,12 @@ enum Part {
 ///   `gr/**/*.txt` matches `gr/a.txt` and `gr/sub/b.txt`), and a trailing
 ///   `**` matches everything below (`gf/**` matches every file under `gf`).
 ///   `**x`, `x**` and `a/**b` are [`Error::InvalidArgument`] naming the pattern.
-/// * Matching is case-sensitive, and dot-files are ordinary names.
-/// * Empty segments are ignored, as in paths: `/a//*.txt` is `a/*.txt`.
+/// * Matching is case-sensitive, dot-files are ordinary names, and a name
+///   containing a newline is matched as a whole like any other.
+/// * A pattern with an empty segment (a leading, doubled or trailing `/`:
+///   `/a/*`, `a//*`, `a/b/`, `**/`) matches nothing, since no normalised
+///   path has an empty segment (the reference library matches the raw
+///   pattern the same way).
 ///
 /// ```
 /// use remote_store::ext::glob::GlobPattern;
@@ -42,6 +46,8 @@ enum Part {
 pub struct GlobPattern {
     source: String,
     parts: Vec<Part>,
+    /// The pattern has an empty segment, so no normalised path matches it.
+    has_empty_segment: bool,
 }
 
 impl GlobPattern {
@@ -72,6 +78,7 @@ impl GlobPattern {
         Ok(GlobPattern {
             source: pattern.to_owned(),
             parts,
+            has_empty_segment: pattern.split('/').any(str::is_empty),
         })
     }
 
@@ -82,6 +89,9 @@ impl GlobPattern {
 
     /// Whether the whole `/`-separated `path` matches.
     pub fn matches(&self, path: &str) -> bool {
+        if self.has_empty_segment {
+            return false;
+        }
         let names: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         // `**` behaves like `*` one level up (over segments instead of
         // characters), so the same star-backtracking algorithm applies.
@@ -248,8 +258,18 @@ mod tests {
     #[case("Data/*.csv", "data/a.csv", false)]
     #[case("a[b/c", "a[b/c", true)]
     #[case("a.b", "axb", false)]
-    #[case("/g/*.txt", "g/a.txt", true)]
+    #[case("/g/*.txt", "g/a.txt", false)]
+    #[case("g//*.txt", "g/a.txt", false)]
+    #[case("g/a.txt/", "g/a.txt", false)]
+    #[case("**/", "a", false)]
+    #[case("g/**/", "g/a", false)]
     #[case("", "a", false)]
+    #[case("[^a]", "^", true)]
+    #[case("[^a]", "b", false)]
+    #[case("*", "a\nb", true)]
+    #[case("a/*", "a/x\ny", true)]
+    #[case("a*", "x\na", false)]
+    #[case("a/b", "a/b\n", false)]
     fn whole_path_matching(#[case] pattern: &str, #[case] path: &str, #[case] expected: bool) {
         let compiled = GlobPattern::new(pattern).unwrap();
         assert_eq!(
@@ -265,6 +285,8 @@ mod tests {
     #[case("a/**b/c")]
     #[case("a/b**/c")]
     #[case("***")]
+    #[case("x**/y")]
+    #[case("a/x**")]
     fn a_partial_double_star_is_an_invalid_argument_naming_the_pattern(#[case] pattern: &str) {
         let err = GlobPattern::new(pattern).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidArgument);

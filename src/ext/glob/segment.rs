@@ -36,12 +36,15 @@ impl ClassItem {
 /// A compiled pattern for one segment (or one basename), fnmatch-style:
 ///
 /// * `*` matches any run of characters (also empty), `?` any one character;
-/// * `[abc]`, `[a-z]` match one character of the class, `[!abc]` (or
-///   `[^abc]`) one character outside it; a `]` right after `[` or `[!` is a
-///   literal member, a `-` first or last is literal;
+/// * `[abc]`, `[a-z]` match one character of the class, `[!abc]` one
+///   character outside it; only `!` negates, as in Python's `fnmatch`, so
+///   `[^a]` is the class of `^` and `a`; a `]` right after `[` or `[!` is a
+///   literal member, a `-` first or last is literal; a reversed range
+///   (`[z-a]`) matches nothing;
 /// * a `[` without a closing `]` is a literal `[`;
 /// * everything else is literal, compared case-sensitively; a leading dot
-///   gets no special treatment.
+///   gets no special treatment, and a newline is an ordinary character
+///   (the pattern always matches the whole name).
 ///
 /// Since a segment never contains `/`, none of these ever matches one.
 ///
@@ -141,7 +144,7 @@ fn token_matches(token: &Token, c: char) -> bool {
 /// closed. Returns the token and the index after the closing `]`.
 fn parse_class(chars: &[char], start: usize) -> Option<(Token, usize)> {
     let mut i = start;
-    let negated = matches!(chars.get(i), Some('!' | '^'));
+    let negated = chars.get(i) == Some(&'!');
     if negated {
         i += 1;
     }
@@ -198,8 +201,17 @@ mod tests {
     #[case("[a-c]", "d", false)]
     #[case("[!a-c]", "d", true)]
     #[case("[!a-c]", "b", false)]
-    #[case("[^a]", "b", true)]
-    #[case("[^a]", "a", false)]
+    #[case("[^a]", "b", false)]
+    #[case("[^a]", "a", true)]
+    #[case("[^a]", "^", true)]
+    #[case("[^]]", "^]", true)]
+    #[case("[!^]", "^", false)]
+    #[case("[z-a]", "z", false)]
+    #[case("[z-ab]", "b", true)]
+    #[case("*", "a\nb", true)]
+    #[case("a?b", "a\nb", true)]
+    #[case("a", "a\n", false)]
+    #[case("a*", "b\na", false)]
     #[case("[]]", "]", true)]
     #[case("[]a]", "a", true)]
     #[case("[!]]", "]", false)]

@@ -1,0 +1,230 @@
+//! The model accepts either error in exactly one double fault: a write whose
+//! content fails *and* whose path would be refused. A backend that checks
+//! the path before it reads the content (as the `Backend` docs allow, and as
+//! a streaming upload must) answers the refusal where the memory oracle,
+//! which drains first, answers the content's I/O error.
+#![cfg(any(feature = "model", feature = "arbitrary"))]
+
+use remote_store::backends::MemoryBackend;
+use remote_store::model::{Divergence, Op, OracleConfig, Source, run_ops};
+use remote_store::{
+    AtomicWriter, Backend, CapabilitySet, Content, DeleteFolderOptions, DeleteOptions, Error,
+    FileInfo, FolderEntry, FolderInfo, ListOptions, Listing, ReadStream, RemotePath, Result,
+    TransferOptions, WriteOptions, WriteResult,
+};
+
+/// A memory backend whose writes check the path before reading any content.
+/// With `wrong_kind`, it reports a folder as `AlreadyExists`: a refusal the
+/// model and the conformance checks must still reject.
+/// With `hides_folders`, `is_folder` always answers `false` (for the store
+/// self-transfer check below).
+#[derive(Debug, Default)]
+struct PathFirst {
+    inner: MemoryBackend,
+    wrong_kind: bool,
+    hides_folders: bool,
+}
+
+fn wrong_kind() -> PathFirst {
+    PathFirst {
+        wrong_kind: true,
+        ..PathFirst::default()
+    }
+}
+
+impl PathFirst {
+    fn refusal(&self, path: &RemotePath, options: &WriteOptions) -> Option<Error> {
+        let under_a_file = path
+            .ancestors()
+            .any(|a| self.inner.is_file(&a).unwrap_or(false));
+        if self.inner.is_folder(path).unwrap_or(false) || under_a_file {
+            return Some(if self.wrong_kind {
+                Error::already_exists(path.as_str(), "refused")
+            } else {
+                Error::invalid_path(path.as_str(), "refused before reading the content")
+            });
+        }
+        (!options.overwrite && self.inner.is_file(path).unwrap_or(false))
+            .then(|| Error::already_exists(path.as_str(), "refused before reading the content"))
+    }
+}
+
+impl Backend for PathFirst {
+    fn name(&self) -> &str {
+        "path-first"
+    }
+    fn capabilities(&self) -> CapabilitySet {
+        self.inner.capabilities()
+    }
+    fn exists(&self, path: &RemotePath) -> Result<bool> {
+        self.inner.exists(path)
+    }
+    fn is_file(&self, path: &RemotePath) -> Result<bool> {
+        self.inner.is_file(path)
+    }
+    fn is_folder(&self, path: &RemotePath) -> Result<bool> {
+        Ok(!self.hides_folders && self.inner.is_folder(path)?)
+    }
+    fn read(&self, path: &RemotePath) -> Result<ReadStream> {
+        self.inner.read(path)
+    }
+    fn read_bytes(&self, path: &RemotePath) -> Result<bytes::Bytes> {
+        self.inner.read_bytes(path)
+    }
+    fn write(&self, path: &RemotePath, c: Content<'_>, o: &WriteOptions) -> Result<WriteResult> {
+        match self.refusal(path, o) {
+            Some(error) => Err(error),
+            None => self.inner.write(path, c, o),
+        }
+    }
+    fn write_atomic(
+        &self,
+        path: &RemotePath,
+        c: Content<'_>,
+        o: &WriteOptions,
+    ) -> Result<WriteResult> {
+        match self.refusal(path, o) {
+            Some(error) => Err(error),
+            None => self.inner.write_atomic(path, c, o),
+        }
+    }
+    fn open_atomic(
+        &self,
+        path: &RemotePath,
+        o: &WriteOptions,
+    ) -> Result<Box<dyn AtomicWriter + '_>> {
+        self.inner.open_atomic(path, o)
+    }
+    fn delete(&self, path: &RemotePath, o: DeleteOptions) -> Result<()> {
+        self.inner.delete(path, o)
+    }
+    fn delete_folder(&self, path: &RemotePath, o: DeleteFolderOptions) -> Result<()> {
+        self.inner.delete_folder(path, o)
+    }
+    fn list_files(&self, path: &RemotePath, o: ListOptions) -> Result<Listing<'_, FileInfo>> {
+        self.inner.list_files(path, o)
+    }
+    fn list_folders(&self, path: &RemotePath) -> Result<Listing<'_, FolderEntry>> {
+        self.inner.list_folders(path)
+    }
+    fn get_file_info(&self, path: &RemotePath) -> Result<FileInfo> {
+        self.inner.get_file_info(path)
+    }
+    fn get_folder_info(&self, path: &RemotePath) -> Result<FolderInfo> {
+        self.inner.get_folder_info(path)
+    }
+    fn rename(&self, s: &RemotePath, d: &RemotePath, o: TransferOptions) -> Result<()> {
+        self.inner.rename(s, d, o)
+    }
+    fn copy(&self, s: &RemotePath, d: &RemotePath, o: TransferOptions) -> Result<()> {
+        self.inner.copy(s, d, o)
+    }
+}
+
+fn path(raw: &str) -> RemotePath {
+    RemotePath::parse(raw).unwrap()
+}
+
+fn write(raw: &str, source: Source, overwrite: bool, atomic: bool) -> Op {
+    let (path, content, metadata) = (path(raw), b"xy".to_vec(), None);
+    if atomic {
+        Op::WriteAtomic {
+            path,
+            content,
+            source,
+            overwrite,
+            metadata,
+        }
+    } else {
+        Op::Write {
+            path,
+            content,
+            source,
+            overwrite,
+            metadata,
+        }
+    }
+}
+
+/// Seeds `a/b` and `f`, then writes failing content onto `target`.
+fn double_fault(target: &str, overwrite: bool, atomic: bool) -> Vec<Op> {
+    vec![
+        write("a/b", Source::Bytes, false, false),
+        write("f", Source::Bytes, false, false),
+        write(target, Source::FailingReader(1), overwrite, atomic),
+    ]
+}
+
+#[test]
+fn a_backend_that_checks_the_path_first_agrees_with_the_oracle() {
+    for atomic in [false, true] {
+        for (target, overwrite) in [("a", true), ("f/x", false), ("f", false)] {
+            let ops = double_fault(target, overwrite, atomic);
+            let result = run_ops(&PathFirst::default(), &ops, &OracleConfig::new());
+            assert_eq!(result, Ok(()), "{ops:?}");
+        }
+    }
+}
+
+#[test]
+fn only_the_refusal_of_the_path_is_accepted_instead_of_the_io_error() {
+    let ops = double_fault("a", false, false);
+    let divergence = run_ops(&wrong_kind(), &ops, &OracleConfig::new()).unwrap_err();
+    assert_eq!(divergence.step, 2);
+    assert!(matches!(divergence.divergence, Divergence::Outcome { .. }));
+}
+
+#[test]
+fn without_a_failing_content_the_refusal_is_compared_as_usual() {
+    // `f` with overwrite is writable: no double fault, so no refusal either.
+    let ops = double_fault("f", true, false);
+    assert_eq!(
+        run_ops(&PathFirst::default(), &ops, &OracleConfig::new()),
+        Ok(())
+    );
+    let ops = vec![
+        write("a/b", Source::Bytes, false, false),
+        write("a", Source::Bytes, false, false),
+    ];
+    assert!(run_ops(&wrong_kind(), &ops, &OracleConfig::new()).is_err());
+}
+
+/// The conformance checks of the double fault pass a path-first backend and
+/// fail one that refuses with the wrong kind.
+#[cfg(feature = "conformance")]
+#[test]
+fn the_conformance_checks_accept_either_error_and_nothing_else() {
+    use remote_store::conformance::{Settings, atomic};
+    let checks: [fn(&dyn Backend, &Settings); 2] = [
+        atomic::write_of_failing_content_to_a_refused_path_changes_nothing,
+        atomic::write_atomic_of_failing_content_to_a_refused_path_changes_nothing,
+    ];
+    for check in checks {
+        check(&PathFirst::default(), &Settings::new());
+        check(&MemoryBackend::new(), &Settings::new());
+        let failed = std::panic::catch_unwind(|| check(&wrong_kind(), &Settings::new()));
+        assert!(failed.is_err(), "a folder refused as AlreadyExists passed");
+    }
+}
+
+/// The conformance check of a store self-transfer of a folder fails a
+/// backend whose `is_folder` misses folders.
+#[cfg(feature = "conformance")]
+#[test]
+fn the_store_self_transfer_check_relies_on_the_folder_probe() {
+    use remote_store::conformance::{Settings, move_copy};
+    let check = move_copy::store_self_transfer_of_a_folder_is_invalid_path;
+    let healthy = || Box::new(PathFirst::default()) as Box<dyn Backend>;
+    check(&healthy, &Settings::new());
+    let hiding = || {
+        Box::new(PathFirst {
+            hides_folders: true,
+            ..PathFirst::default()
+        }) as Box<dyn Backend>
+    };
+    let failed = std::panic::catch_unwind(|| check(&hiding, &Settings::new()));
+    assert!(
+        failed.is_err(),
+        "a folder self-transfer answered NotFound passed"
+    );
+}
