@@ -6,8 +6,8 @@ use std::io::{self, Read, Write};
 
 use super::Settings;
 use super::support::{
-    err_kind, exists, fail, file_set, folder_set, has_content, holds, is_folder, ok, overwrite, p,
-    same, seed, seed_all, snapshot,
+    control, err_kind, exists, fail, file_set, folder_set, has_content, holds, is_folder, ok,
+    overwrite, p, same, seed, seed_all, snapshot,
 };
 use crate::{Backend, Content, ErrorKind};
 
@@ -93,15 +93,14 @@ fn failing_content(
     op: &str,
     call: impl Fn(Content<'static>) -> crate::Result<crate::WriteResult>,
 ) {
+    let kept = control(backend, "fail/kept.txt");
     let result = call(Content::reader(FailsAfter(256 * 1024)));
-    if let Ok(found) = result {
-        fail(
-            "AW-004",
-            &format!("{op} with a content stream failing after 256 KiB"),
-            "Err(..)",
-            found,
-        );
-    }
+    err_kind(
+        "AW-004",
+        &format!("{op} with a content stream failing after 256 KiB (the reader's I/O error)"),
+        ErrorKind::Io,
+        result,
+    );
     holds(
         "AW-004",
         &format!("exists(target) after the failed {op}"),
@@ -112,7 +111,7 @@ fn failing_content(
     same(
         "AW-004",
         &format!("every file after the failed {op}"),
-        Default::default(),
+        kept_set(kept),
         file_set("AW-004", backend, "", true),
     );
 }
@@ -194,6 +193,7 @@ pub fn open_atomic_without_overwrite_is_already_exists(backend: &dyn Backend, _:
 /// leaves the store completely empty (the Rust form of "an exception inside
 /// the block cleans up").
 pub fn open_atomic_dropped_leaves_nothing(backend: &dyn Backend, _: &Settings) {
+    let kept = control(backend, "oa/kept.txt");
     {
         let mut writer = ok(
             "SAW-001",
@@ -214,7 +214,7 @@ pub fn open_atomic_dropped_leaves_nothing(backend: &dyn Backend, _: &Settings) {
     same(
         "AW-004",
         "every file after the dropped writer",
-        Default::default(),
+        kept_set(kept),
         file_set("AW-004", backend, "", true),
     );
 }
@@ -234,6 +234,164 @@ pub fn open_atomic_dropped_keeps_the_old_content(backend: &dyn Backend, _: &Sett
         }
     }
     has_content("AW-001", backend, "oa/kept.txt", "old");
+}
+
+/// The files a check expects: the control file when it was written.
+fn kept_set(kept: Option<&str>) -> std::collections::BTreeSet<String> {
+    kept.into_iter().map(str::to_owned).collect()
+}
+
+/// `open_atomic` re-checks the target at commit (SAW-012 step 4): a file
+/// that appeared after `open_atomic(.., overwrite=false)` makes the commit
+/// `AlreadyExists` and is kept; a folder that appeared at the path makes it
+/// `InvalidPath` and the folder's file is kept.
+pub fn open_atomic_commit_rechecks_the_target(backend: &dyn Backend, _: &Settings) {
+    let mut writer = ok(
+        "SAW-012",
+        "open_atomic(\"rc/file.txt\")",
+        backend.open_atomic(&p("rc/file.txt"), &overwrite(false)),
+    );
+    write_into(&mut writer, b"late");
+    seed(backend, "rc/file.txt", "raced");
+    err_kind(
+        "SAW-012",
+        "commit after the file appeared (overwrite=false)",
+        ErrorKind::AlreadyExists,
+        writer.commit(),
+    );
+    has_content("SAW-012", backend, "rc/file.txt", "raced");
+
+    let mut writer = ok(
+        "SAW-012",
+        "open_atomic(\"rc/folder\")",
+        backend.open_atomic(&p("rc/folder"), &overwrite(true)),
+    );
+    write_into(&mut writer, b"late");
+    seed(backend, "rc/folder/child.txt", "child");
+    err_kind(
+        "SAW-012",
+        "commit after a folder appeared at the path",
+        ErrorKind::InvalidPath,
+        writer.commit(),
+    );
+    has_content("SAW-012", backend, "rc/folder/child.txt", "child");
+}
+
+fn write_into(writer: &mut Box<dyn crate::AtomicWriter + '_>, bytes: &[u8]) {
+    if let Err(e) = writer.write_all(bytes) {
+        fail(
+            "SAW-001",
+            "writing into the open_atomic writer",
+            "Ok(())",
+            e,
+        );
+    }
+}
+
+/// A reader never sees a torn or empty file while `write_atomic` replaces
+/// it: every read returns one of the complete contents (AW-001).
+pub fn a_concurrent_reader_never_sees_a_partial_write_atomic(backend: &dyn Backend, _: &Settings) {
+    let versions = [vec![b'a'; 150_000], vec![b'b'; 70_000]];
+    seed(backend, "race/file.bin", &versions[0]);
+    let done = std::sync::atomic::AtomicBool::new(false);
+    // Stops the reader however the writer ends, a panic included.
+    struct Done<'a>(&'a std::sync::atomic::AtomicBool);
+    impl Drop for Done<'_> {
+        fn drop(&mut self) {
+            self.0.store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+    let torn = std::thread::scope(|scope| {
+        let reader = scope.spawn(|| {
+            let mut torn = None;
+            while !done.load(std::sync::atomic::Ordering::SeqCst) && torn.is_none() {
+                match backend.read_bytes(&p("race/file.bin")) {
+                    Ok(bytes) if versions.iter().any(|v| v[..] == bytes[..]) => {}
+                    Ok(bytes) => torn = Some(format!("{} bytes, not a whole version", bytes.len())),
+                    Err(e) => torn = Some(format!("an error: {e}")),
+                }
+            }
+            torn
+        });
+        let _stop = Done(&done);
+        for round in 0..40 {
+            let content = Content::reader(std::io::Cursor::new(versions[(round + 1) % 2].clone()));
+            let result = backend.write_atomic(&p("race/file.bin"), content, &overwrite(true));
+            if let Err(e) = result {
+                fail(
+                    "AW-001",
+                    "write_atomic with overwrite during reads",
+                    "Ok(..)",
+                    e,
+                );
+            }
+        }
+        done.store(true, std::sync::atomic::Ordering::SeqCst);
+        reader
+            .join()
+            .unwrap_or_else(|_| Some("the reader panicked".to_owned()))
+    });
+    if let Some(found) = torn {
+        fail(
+            "AW-001",
+            "a read of race/file.bin during write_atomic",
+            "150 000 x 'a' or 70 000 x 'b'",
+            found,
+        );
+    }
+}
+
+/// Of several threads creating one file without `overwrite` (with `write`
+/// and `write_atomic`), exactly one succeeds; the others get
+/// `AlreadyExists`, and the file holds the winner's content (BE-008: the
+/// existence check and the write are one step).
+pub fn concurrent_creates_without_overwrite_let_exactly_one_win(
+    backend: &dyn Backend,
+    _: &Settings,
+) {
+    for round in 0..8 {
+        let path = format!("one/winner-{round}.txt");
+        let results: Vec<(String, crate::Result<crate::WriteResult>)> =
+            std::thread::scope(|scope| {
+                let workers: Vec<_> = (0..4)
+                    .map(|i| {
+                        let path = p(&path);
+                        scope.spawn(move || {
+                            let body = format!("writer {i}");
+                            let content = Content::from(body.clone().into_bytes());
+                            let result = if i % 2 == 0 {
+                                backend.write(&path, content, &overwrite(false))
+                            } else {
+                                backend.write_atomic(&path, content, &overwrite(false))
+                            };
+                            (body, result)
+                        })
+                    })
+                    .collect();
+                workers.into_iter().filter_map(|w| w.join().ok()).collect()
+            });
+        let winners: Vec<&String> = results
+            .iter()
+            .filter(|(_, r)| r.is_ok())
+            .map(|(body, _)| body)
+            .collect();
+        same(
+            "BE-008",
+            &format!("writers of {path:?} that succeeded"),
+            1,
+            winners.len(),
+        );
+        for (_, result) in results.iter().filter(|(_, r)| r.is_err()) {
+            let kind = result.as_ref().err().map(crate::Error::kind);
+            same(
+                "BE-008",
+                "the losers' error",
+                Some(ErrorKind::AlreadyExists),
+                kind,
+            );
+        }
+        has_content("BE-008", backend, &path, winners[0]);
+    }
 }
 
 /// The double fault: a content stream that fails, written where the path

@@ -118,6 +118,10 @@ macro_rules! __conformance_for_each_case {
             metadata::folder_info_counts_the_subtree_not_the_folders: backend [WRITE METADATA] [];
             metadata::file_info_of_a_missing_path_is_not_found: backend [METADATA] [];
             metadata::folder_info_of_a_missing_path_is_not_found: backend [METADATA] [];
+            metadata::rename_keeps_the_modification_time: backend [WRITE MOVE METADATA] [];
+            metadata::an_overwrite_does_not_move_the_modification_time_backwards: backend [WRITE METADATA] [];
+            metadata::listed_file_info_matches_get_file_info: backend [WRITE LIST METADATA] [];
+            metadata::an_overwrite_replaces_the_whole_metadata: backend [WRITE USER_METADATA METADATA] [];
 
             errors::read_of_a_folder_is_invalid_path: backend [WRITE READ] [hierarchical];
             errors::read_bytes_of_a_folder_is_invalid_path: backend [WRITE READ] [hierarchical];
@@ -162,6 +166,9 @@ macro_rules! __conformance_for_each_case {
             atomic::open_atomic_without_overwrite_is_already_exists: backend [ATOMIC_WRITE WRITE READ] [];
             atomic::open_atomic_dropped_leaves_nothing: backend [ATOMIC_WRITE LIST] [];
             atomic::open_atomic_dropped_keeps_the_old_content: backend [ATOMIC_WRITE WRITE READ] [];
+            atomic::open_atomic_commit_rechecks_the_target: backend [ATOMIC_WRITE WRITE READ] [];
+            atomic::a_concurrent_reader_never_sees_a_partial_write_atomic: backend [ATOMIC_WRITE WRITE READ] [thread_safe];
+            atomic::concurrent_creates_without_overwrite_let_exactly_one_win: backend [ATOMIC_WRITE WRITE READ] [thread_safe];
 
             write_result::write_result_has_path_and_size: backend [WRITE] [];
             write_result::write_atomic_result_has_path_and_size: backend [ATOMIC_WRITE] [];
@@ -210,7 +217,8 @@ macro_rules! __conformance_for_each_case {
             streaming::write_reads_from_the_current_position: backend [WRITE READ] [];
             streaming::read_is_seekable_when_declared: backend [SEEKABLE_READ WRITE READ] [];
             streaming::read_seekable_seeks: backend [WRITE READ] [];
-            streaming::lazy_read_streams_a_large_file: backend [LAZY_READ WRITE READ] [];
+            streaming::read_streams_a_large_file_in_chunks: backend [WRITE READ] [];
+            streaming::read_seekable_seeks_from_current_and_end: backend [WRITE READ] [];
 
             concurrency::concurrent_reads_are_consistent: backend [WRITE READ] [thread_safe];
             concurrency::concurrent_writes_to_distinct_keys_all_land: backend [WRITE READ] [thread_safe];
@@ -223,6 +231,7 @@ macro_rules! __conformance_for_each_case {
             close::close_posture_outranks_root_read_rejection: backend [READ] [];
             close::close_posture_outranks_root_write_rejection: backend [WRITE] [];
             close::close_posture_outranks_the_root_probes: backend [LIST] [];
+            close::a_reusable_backend_keeps_working_after_close: backend [WRITE READ] [];
 
             health::check_health_is_ok_or_a_typed_error: backend [] [];
 
@@ -237,6 +246,15 @@ macro_rules! __conformance_for_each_case {
             traps::the_root_is_never_a_file: backend [WRITE DELETE LIST] [];
             traps::listings_have_no_duplicates: backend [WRITE LIST] [];
             traps::implied_folders_appear_level_by_level: backend [WRITE LIST] [];
+
+            inputs::names_with_spaces_and_leading_dots_round_trip: backend [WRITE READ LIST] [];
+            inputs::unicode_normalization_forms_are_distinct_names: backend [WRITE READ LIST] [];
+            inputs::case_only_differences_are_distinct_names: backend [WRITE READ LIST] [];
+            inputs::prefix_names_stay_distinct_at_every_depth: backend [WRITE READ LIST] [];
+            inputs::files_4_to_6_levels_deep_are_listed_and_deleted: backend [WRITE LIST] [];
+            inputs::streamed_writes_across_64_kib_boundaries_round_trip: backend [WRITE READ] [];
+            inputs::write_atomic_streams_across_64_kib_boundaries: backend [ATOMIC_WRITE READ] [];
+            inputs::open_atomic_payloads_across_64_kib_boundaries_round_trip: backend [ATOMIC_WRITE READ] [];
 
             order::list_files_is_sorted_by_name: backend [LIST WRITE] [documented_order];
             order::recursive_list_files_is_depth_first_pre_order: backend [LIST WRITE] [documented_order];

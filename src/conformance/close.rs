@@ -3,7 +3,7 @@
 //! before any path check); a reusable one keeps working.
 
 use super::Settings;
-use super::support::{ROOTS, fail, ok, p};
+use super::support::{ROOTS, control, control_kept, err_kind, fail, has_content, ok, p, seed};
 use crate::{Backend, Content, Error, ErrorKind, WriteOptions};
 
 fn closed(backend: &dyn Backend) -> bool {
@@ -49,11 +49,14 @@ pub fn close_is_idempotent(backend: &dyn Backend, _: &Settings) {
 }
 
 /// After `close`: terminal → `exists` is `BackendUnavailable`; reusable →
-/// `exists("probe")` is false and does not fail.
+/// `exists("probe")` is false and does not fail, and a file written before
+/// `close` still exists.
 pub fn close_posture_of_a_probe(backend: &dyn Backend, _: &Settings) {
+    let kept = control(backend, "probe.kept");
     if closed(backend) {
         terminal_answer("exists(\"probe\")", backend.exists(&p("probe")));
     } else {
+        control_kept("BE-020", backend, kept);
         match backend.exists(&p("probe")) {
             Ok(false) => {}
             found => fail(
@@ -77,9 +80,12 @@ pub fn close_posture_outranks_root_read_rejection(backend: &dyn Backend, _: &Set
             terminal_answer(&what, result);
         } else {
             not_the_terminal_guard(&what, &result);
-            if result.is_ok() {
-                fail("BE-029", &what, "Err(InvalidPath)", result);
-            }
+            err_kind(
+                "BE-029",
+                &format!("{what} after close() on a reusable backend"),
+                ErrorKind::InvalidPath,
+                result,
+            );
         }
     }
 }
@@ -136,4 +142,37 @@ pub fn close_posture_outranks_the_root_probes(backend: &dyn Backend, _: &Setting
             }
         }
     }
+}
+
+/// A non-terminal `close` leaves the backend usable: the content written
+/// before it still reads, and a write after it lands. A terminal one answers
+/// both with `BackendUnavailable` (BE-020).
+pub fn a_reusable_backend_keeps_working_after_close(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "kept/before.txt", "before");
+    if closed(backend) {
+        terminal_answer(
+            "read_bytes after close",
+            backend.read_bytes(&p("kept/before.txt")),
+        );
+        terminal_answer(
+            "write after close",
+            backend.write(
+                &p("kept/after.txt"),
+                Content::from("after"),
+                &WriteOptions::new(),
+            ),
+        );
+        return;
+    }
+    has_content("BE-020", backend, "kept/before.txt", "before");
+    ok(
+        "BE-020",
+        "write(\"kept/after.txt\") after close() on a reusable backend",
+        backend.write(
+            &p("kept/after.txt"),
+            Content::from("after"),
+            &WriteOptions::new(),
+        ),
+    );
+    has_content("BE-020", backend, "kept/after.txt", "after");
 }

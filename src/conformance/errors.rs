@@ -5,10 +5,13 @@ use std::io::Write;
 
 use super::Settings;
 use super::support::{
-    Transfer, drain, err_kind, err_naming, exists, fail, file_set, folder_options, has_content,
-    holds, is_file, is_folder, missing_ok, overwrite, p, read, same, seed, seed_all, snapshot,
+    drain, err_at, err_kind, err_naming, exists, fail, file_set, folder_options, has_content,
+    holds, is_file, is_folder, missing_ok, overwrite, p, read, same, seed, seed_all,
 };
 use crate::{Backend, Content, Error, ErrorKind};
+
+mod transfer;
+pub use self::transfer::*;
 
 /// `read` of a folder is `InvalidPath` naming it (type mismatch outranks
 /// not-found).
@@ -41,10 +44,11 @@ pub fn read_bytes_of_a_folder_is_invalid_path(backend: &dyn Backend, _: &Setting
 /// `read` under a file ancestor is `NotFound`, not `InvalidPath`.
 pub fn read_under_a_file_is_not_found(backend: &dyn Backend, _: &Settings) {
     seed(backend, "rufa.txt", "x");
-    err_kind(
+    err_naming(
         "BE-021",
         "read(\"rufa.txt/child.txt\")",
         ErrorKind::NotFound,
+        "rufa.txt/child.txt",
         backend.read(&p("rufa.txt/child.txt")),
     );
 }
@@ -60,13 +64,23 @@ pub fn read_bytes_under_a_file_is_not_found(backend: &dyn Backend, _: &Settings)
     );
 }
 
-fn write_onto_folder(backend: &dyn Backend, on: bool) {
+fn write_onto_folder(backend: &dyn Backend, settings: &Settings, on: bool) {
+    if !settings.flat_namespace && backend.capabilities().supports(crate::Capability::DELETE) {
+        // An emptied (explicit) folder is a folder too.
+        seed(backend, "wempty/gone.txt", "x");
+        let deleted = backend.delete(&p("wempty/gone.txt"), missing_ok(false));
+        super::support::ok("BE-004", "delete(\"wempty/gone.txt\")", deleted);
+        let result = backend.write(&p("wempty"), Content::from("x"), &overwrite(on));
+        let what = format!("write onto the empty folder \"wempty\" (overwrite={on})");
+        err_naming("BE-008", &what, ErrorKind::InvalidPath, "wempty", result);
+    }
     seed(backend, "wdir/child.txt", "child");
     let what = format!("write onto the folder \"wdir\" (overwrite={on})");
-    err_kind(
+    err_naming(
         "BE-008",
         &what,
         ErrorKind::InvalidPath,
+        "wdir",
         backend.write(&p("wdir"), Content::from("x"), &overwrite(on)),
     );
     holds(
@@ -80,13 +94,16 @@ fn write_onto_folder(backend: &dyn Backend, on: bool) {
 }
 
 /// `write` onto a folder is `InvalidPath`, not `AlreadyExists` (BE-008).
-pub fn write_onto_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    write_onto_folder(backend, false);
+pub fn write_onto_a_folder_is_invalid_path(backend: &dyn Backend, settings: &Settings) {
+    write_onto_folder(backend, settings, false);
 }
 
 /// `write` onto a folder with `overwrite` is still `InvalidPath`.
-pub fn write_onto_a_folder_with_overwrite_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    write_onto_folder(backend, true);
+pub fn write_onto_a_folder_with_overwrite_is_invalid_path(
+    backend: &dyn Backend,
+    settings: &Settings,
+) {
+    write_onto_folder(backend, settings, true);
 }
 
 fn under_a_file(
@@ -98,11 +115,11 @@ fn under_a_file(
     for path in ["blocker.txt/child.txt", "blocker.txt/a/b.txt"] {
         for on in [false, true] {
             let what = format!("{op}({path:?}, overwrite={on}) under the file \"blocker.txt\"");
-            err_naming(
+            err_at(
                 "BE-008",
                 &what,
                 ErrorKind::InvalidPath,
-                "blocker.txt",
+                &[path, "blocker.txt"],
                 call(path, on),
             );
             has_content("BE-008", backend, "blocker.txt", "blocker");
@@ -162,10 +179,11 @@ pub fn open_atomic_under_a_file_is_invalid_path(backend: &dyn Backend, _: &Setti
 /// `delete` of a folder is `InvalidPath`; the child survives.
 pub fn delete_of_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
     seed(backend, "ddir/child.txt", "child");
-    err_kind(
+    err_naming(
         "BE-021",
         "delete(\"ddir\") of a folder",
         ErrorKind::InvalidPath,
+        "ddir",
         backend.delete(&p("ddir"), missing_ok(false)),
     );
     has_content("BE-021", backend, "ddir/child.txt", "child");
@@ -174,10 +192,11 @@ pub fn delete_of_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
 /// `delete(folder, missing_ok)` is still `InvalidPath`; the child survives.
 pub fn delete_of_a_folder_with_missing_ok_is_invalid_path(backend: &dyn Backend, _: &Settings) {
     seed(backend, "ddir/child.txt", "child");
-    err_kind(
+    err_naming(
         "BE-021",
         "delete(\"ddir\", missing_ok) of a folder",
         ErrorKind::InvalidPath,
+        "ddir",
         backend.delete(&p("ddir"), missing_ok(true)),
     );
     has_content("BE-021", backend, "ddir/child.txt", "child");
@@ -187,10 +206,11 @@ pub fn delete_of_a_folder_with_missing_ok_is_invalid_path(backend: &dyn Backend,
 /// the blocker is intact.
 pub fn delete_under_a_file_is_not_found(backend: &dyn Backend, _: &Settings) {
     seed(backend, "dblock.txt", "blocker");
-    err_kind(
+    err_naming(
         "BE-021",
         "delete(\"dblock.txt/child\")",
         ErrorKind::NotFound,
+        "dblock.txt/child",
         backend.delete(&p("dblock.txt/child"), missing_ok(false)),
     );
     if let Err(e) = backend.delete(&p("dblock.txt/child"), missing_ok(true)) {
@@ -242,10 +262,11 @@ pub fn delete_folder_of_a_non_empty_folder_is_directory_not_empty(
     _: &Settings,
 ) {
     seed_all(backend, &[("full/a.txt", "a"), ("full/sub/b.txt", "b")]);
-    err_kind(
+    err_naming(
         "BE-021",
         "delete_folder(\"full\") without recursive",
         ErrorKind::DirectoryNotEmpty,
+        "full",
         backend.delete_folder(&p("full"), folder_options(false, false)),
     );
     has_content("BE-021", backend, "full/a.txt", "a");
@@ -279,10 +300,11 @@ pub fn delete_folder_recursive_leaves_no_child(backend: &dyn Backend, _: &Settin
 /// `get_file_info` of a folder is `InvalidPath`.
 pub fn file_info_of_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
     seed(backend, "gdir/child.txt", "x");
-    err_kind(
+    err_naming(
         "BE-021",
         "get_file_info(\"gdir\") of a folder",
         ErrorKind::InvalidPath,
+        "gdir",
         backend.get_file_info(&p("gdir")),
     );
 }
@@ -290,10 +312,11 @@ pub fn file_info_of_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings
 /// `get_file_info` under a file ancestor is `NotFound`.
 pub fn file_info_under_a_file_is_not_found(backend: &dyn Backend, _: &Settings) {
     seed(backend, "gblock.txt", "x");
-    err_kind(
+    err_naming(
         "BE-021",
         "get_file_info(\"gblock.txt/child\")",
         ErrorKind::NotFound,
+        "gblock.txt/child",
         backend.get_file_info(&p("gblock.txt/child")),
     );
 }
@@ -301,10 +324,11 @@ pub fn file_info_under_a_file_is_not_found(backend: &dyn Backend, _: &Settings) 
 /// `get_folder_info` of a file is `InvalidPath`.
 pub fn folder_info_of_a_file_is_invalid_path(backend: &dyn Backend, _: &Settings) {
     seed(backend, "gfile.txt", "x");
-    err_kind(
+    err_naming(
         "BE-021",
         "get_folder_info(\"gfile.txt\") of a file",
         ErrorKind::InvalidPath,
+        "gfile.txt",
         backend.get_folder_info(&p("gfile.txt")),
     );
 }
@@ -312,124 +336,13 @@ pub fn folder_info_of_a_file_is_invalid_path(backend: &dyn Backend, _: &Settings
 /// `get_folder_info` under a file ancestor is `NotFound`.
 pub fn folder_info_under_a_file_is_not_found(backend: &dyn Backend, _: &Settings) {
     seed(backend, "gfile.txt", "x");
-    err_kind(
+    err_naming(
         "BE-021",
         "get_folder_info(\"gfile.txt/sub\")",
         ErrorKind::NotFound,
+        "gfile.txt/sub",
         backend.get_folder_info(&p("gfile.txt/sub")),
     );
-}
-
-fn source_is_folder(backend: &dyn Backend, op: Transfer) {
-    seed(backend, "sdir/child.txt", "x");
-    let e = err_kind(
-        "BE-021",
-        &format!("{op:?}(\"sdir\", \"dst.txt\") of a folder"),
-        ErrorKind::InvalidPath,
-        op.run(backend, "sdir", "dst.txt", false),
-    );
-    same("BE-021", "the error's path", Some("sdir"), e.path());
-    holds(
-        "BE-021",
-        "exists(\"dst.txt\")",
-        !exists("BE-021", backend, "dst.txt"),
-        "false",
-        true,
-    );
-}
-
-/// `rename` of a folder is `InvalidPath` about the source.
-pub fn rename_of_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    source_is_folder(backend, Transfer::Rename);
-}
-
-/// `copy` of a folder is `InvalidPath` about the source.
-pub fn copy_of_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    source_is_folder(backend, Transfer::Copy);
-}
-
-fn destination_is_folder(backend: &dyn Backend, op: Transfer) {
-    seed_all(
-        backend,
-        &[("src.txt", "source"), ("ddir/child.txt", "child")],
-    );
-    for on in [false, true] {
-        let e = err_kind(
-            "BE-021",
-            &format!("{op:?}(\"src.txt\", \"ddir\", overwrite={on}) onto a folder"),
-            ErrorKind::InvalidPath,
-            op.run(backend, "src.txt", "ddir", on),
-        );
-        same("BE-021", "the error's path", Some("ddir"), e.path());
-    }
-    has_content("BE-021", backend, "src.txt", "source");
-    has_content("BE-021", backend, "ddir/child.txt", "child");
-}
-
-/// `rename` onto a folder is `InvalidPath` about the destination.
-pub fn rename_onto_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    destination_is_folder(backend, Transfer::Rename);
-}
-
-/// `copy` onto a folder is `InvalidPath` about the destination.
-pub fn copy_onto_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    destination_is_folder(backend, Transfer::Copy);
-}
-
-fn destination_under_a_file(backend: &dyn Backend, op: Transfer) {
-    seed_all(backend, &[("src.txt", "source"), ("tblock.txt", "blocker")]);
-    let before = snapshot("BE-021", backend);
-    err_naming(
-        "BE-021",
-        &format!("{op:?}(\"src.txt\", \"tblock.txt/child\")"),
-        ErrorKind::InvalidPath,
-        "tblock.txt",
-        op.run(backend, "src.txt", "tblock.txt/child", false),
-    );
-    same(
-        "BE-021",
-        "the store after the refused transfer",
-        before,
-        snapshot("BE-021", backend),
-    );
-}
-
-/// `rename` to a path under a file is `InvalidPath` naming the blocker; the
-/// store is unchanged.
-pub fn rename_under_a_file_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    destination_under_a_file(backend, Transfer::Rename);
-}
-
-/// `copy` to a path under a file is `InvalidPath` naming the blocker; the
-/// store is unchanged.
-pub fn copy_under_a_file_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    destination_under_a_file(backend, Transfer::Copy);
-}
-
-fn missing_source_outranks(backend: &dyn Backend, op: Transfer) {
-    seed_all(
-        backend,
-        &[("mblock.txt", "blocker"), ("mdir/child.txt", "child")],
-    );
-    for dst in ["mblock.txt/child", "mdir", "mblock.txt"] {
-        let e = err_kind(
-            "BE-021",
-            &format!("{op:?}(\"missing.txt\", {dst:?})"),
-            ErrorKind::NotFound,
-            op.run(backend, "missing.txt", dst, false),
-        );
-        same("BE-021", "the error's path", Some("missing.txt"), e.path());
-    }
-}
-
-/// A missing source is `NotFound(src)`, outranking every destination check.
-pub fn rename_of_a_missing_source_outranks_the_destination(backend: &dyn Backend, _: &Settings) {
-    missing_source_outranks(backend, Transfer::Rename);
-}
-
-/// A missing source is `NotFound(src)` for `copy` too.
-pub fn copy_of_a_missing_source_outranks_the_destination(backend: &dyn Backend, _: &Settings) {
-    missing_source_outranks(backend, Transfer::Copy);
 }
 
 /// `write_atomic` onto a folder is `InvalidPath`, with or without overwrite.
@@ -437,10 +350,11 @@ pub fn write_atomic_onto_a_folder_is_invalid_path(backend: &dyn Backend, _: &Set
     seed(backend, "wdir/child.txt", "child");
     for on in [false, true] {
         let what = format!("write_atomic onto the folder \"wdir\" (overwrite={on})");
-        err_kind(
+        err_naming(
             "BE-008",
             &what,
             ErrorKind::InvalidPath,
+            "wdir",
             backend.write_atomic(&p("wdir"), Content::from("x"), &overwrite(on)),
         );
     }
@@ -483,20 +397,15 @@ pub fn delete_folder_of_a_folder_with_an_empty_subfolder_is_directory_not_empty(
     _: &Settings,
 ) {
     seed(backend, "outer/inner/f.txt", "x");
-    if let Err(e) = backend.delete(&p("outer/inner/f.txt"), missing_ok(false)) {
-        fail("BE-004", "delete(\"outer/inner/f.txt\")", "Ok(())", e);
-    }
-    err_kind(
+    let deleted = backend.delete(&p("outer/inner/f.txt"), missing_ok(false));
+    super::support::ok("BE-004", "delete(\"outer/inner/f.txt\")", deleted);
+    err_naming(
         "BE-021",
         "delete_folder(\"outer\") holding an empty folder",
         ErrorKind::DirectoryNotEmpty,
+        "outer",
         backend.delete_folder(&p("outer"), folder_options(false, false)),
     );
-    holds(
-        "BE-021",
-        "is_folder(\"outer/inner\")",
-        is_folder("BE-021", backend, "outer/inner"),
-        "true",
-        false,
-    );
+    let kept = is_folder("BE-021", backend, "outer/inner");
+    holds("BE-021", "is_folder(\"outer/inner\")", kept, "true", false);
 }

@@ -5,13 +5,15 @@ use std::io::Read;
 
 use super::Settings;
 use super::support::{
-    content, err_naming, exists, fail, folder_options, has_content, holds, is_file, is_folder,
-    missing_ok, ok, overwrite, p, read, same, seed, seed_all, write, write_with,
+    content, control, control_kept, err_naming, exists, fail, folder_options, has_content, holds,
+    is_file, is_folder, missing_ok, ok, overwrite, p, read, same, seed, seed_all, write,
+    write_with,
 };
 use crate::{Backend, Content, ErrorKind};
 
 /// `exists` is false for a missing path and never fails (BE-021).
 pub fn exists_is_false_for_a_missing_path(backend: &dyn Backend, _: &Settings) {
+    control(backend, "nonexistent.txt.old");
     holds(
         "BE-021",
         "exists(\"nonexistent.txt\")",
@@ -90,6 +92,7 @@ pub fn the_parent_of_a_written_file_is_a_folder(backend: &dyn Backend, _: &Setti
 
 /// `is_file` is false for a missing path.
 pub fn is_file_is_false_for_a_missing_path(backend: &dyn Backend, _: &Settings) {
+    control(backend, "nope.txt");
     holds(
         "BE-021",
         "is_file(\"nope\")",
@@ -101,6 +104,15 @@ pub fn is_file_is_false_for_a_missing_path(backend: &dyn Backend, _: &Settings) 
 
 /// `is_folder` is false for a missing path.
 pub fn is_folder_is_false_for_a_missing_path(backend: &dyn Backend, _: &Settings) {
+    if control(backend, "nopes/file.txt").is_some() {
+        holds(
+            "BE-009",
+            "is_folder(\"nopes\"), the control's parent",
+            is_folder("BE-009", backend, "nopes"),
+            "true",
+            false,
+        );
+    }
     holds(
         "BE-021",
         "is_folder(\"nope\")",
@@ -188,6 +200,7 @@ pub fn read_bytes_returns_the_content(backend: &dyn Backend, _: &Settings) {
 
 /// `read` of a missing path is `NotFound` naming the path.
 pub fn read_of_a_missing_path_is_not_found(backend: &dyn Backend, _: &Settings) {
+    control(backend, "missing.txt.tmp");
     err_naming(
         "BE-021",
         "read(\"missing.txt\")",
@@ -199,6 +212,7 @@ pub fn read_of_a_missing_path_is_not_found(backend: &dyn Backend, _: &Settings) 
 
 /// `read_bytes` of a missing path is `NotFound` naming the path.
 pub fn read_bytes_of_a_missing_path_is_not_found(backend: &dyn Backend, _: &Settings) {
+    control(backend, "missing.txt.tmp");
     err_naming(
         "BE-021",
         "read_bytes(\"missing.txt\")",
@@ -232,15 +246,18 @@ pub fn write_without_overwrite_is_already_exists(backend: &dyn Backend, _: &Sett
     has_content("BE-008", backend, "w/exists.txt", "old");
 }
 
-/// `overwrite` replaces the content.
+/// `overwrite` replaces the content, twice: a shorter content after a
+/// longer one, then a longer one.
 pub fn write_with_overwrite_replaces_the_content(backend: &dyn Backend, _: &Settings) {
     seed(backend, "w/over.txt", "old content");
-    ok(
-        "BE-008",
-        "write with overwrite",
-        write_with(backend, "w/over.txt", "new", &overwrite(true)),
-    );
-    has_content("BE-008", backend, "w/over.txt", "new");
+    for new in ["new", "a longer third content"] {
+        ok(
+            "BE-008",
+            "write with overwrite",
+            write_with(backend, "w/over.txt", new, &overwrite(true)),
+        );
+        has_content("BE-008", backend, "w/over.txt", new);
+    }
 }
 
 /// A write creates every missing intermediate folder (BE-009).
@@ -351,11 +368,13 @@ pub fn delete_of_a_missing_file_is_not_found(backend: &dyn Backend, _: &Settings
 
 /// `delete` of a missing file with `missing_ok` is silent.
 pub fn delete_of_a_missing_file_with_missing_ok_passes(backend: &dyn Backend, _: &Settings) {
+    let kept = control(backend, "missing.txt.keep");
     ok(
         "BE-021",
         "delete(\"missing.txt\", missing_ok)",
         backend.delete(&p("missing.txt"), missing_ok(true)),
     );
+    control_kept("BE-021", backend, kept);
 }
 
 /// `delete_folder` of a missing folder is `NotFound` naming the path.
@@ -375,6 +394,7 @@ pub fn delete_folder_of_a_missing_folder_with_missing_ok_passes(
     backend: &dyn Backend,
     _: &Settings,
 ) {
+    let kept = control(backend, "missing_dir_kept/file.txt");
     ok(
         "BE-021",
         "delete_folder(\"missing_dir\", missing_ok)",
@@ -387,6 +407,7 @@ pub fn delete_folder_of_a_missing_folder_with_missing_ok_passes(
         "false",
         true,
     );
+    control_kept("BE-021", backend, kept);
 }
 
 fn round_trip(backend: &dyn Backend, data: Vec<u8>) {

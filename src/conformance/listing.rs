@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::Settings;
 use super::support::{
-    children, file_paths, file_set, folder_set, ok, same, seed, seed_all, set, unique,
+    children, control, file_paths, file_set, folder_set, ok, same, seed, seed_all, set, unique,
 };
 use crate::{Backend, ListOptions};
 
@@ -89,6 +89,7 @@ pub fn iter_children_yields_files_and_folders(backend: &dyn Backend, _: &Setting
 
 /// `iter_children` of a missing path is empty.
 pub fn iter_children_of_a_missing_path_is_empty(backend: &dyn Backend, _: &Settings) {
+    control(backend, "nonexistent_sibling/file.txt");
     same(
         "BE-014",
         "iter_children(\"nonexistent\")",
@@ -216,6 +217,7 @@ pub fn list_files_non_recursive_skips_subfolders(backend: &dyn Backend, _: &Sett
 
 /// A missing path lists nothing and does not fail (BE-014).
 pub fn list_files_of_a_missing_path_is_empty(backend: &dyn Backend, _: &Settings) {
+    control(backend, "missing2/file.txt");
     for recursive in [false, true] {
         same(
             "BE-014",
@@ -260,6 +262,7 @@ pub fn list_files_under_a_file_is_empty(backend: &dyn Backend, _: &Settings) {
 
 /// `list_folders` of a missing path is empty.
 pub fn list_folders_of_a_missing_path_is_empty(backend: &dyn Backend, _: &Settings) {
+    control(backend, "missing2/sub/file.txt");
     same(
         "BE-014",
         "list_folders(\"missing\")",
@@ -306,9 +309,13 @@ fn glob_set(backend: &dyn Backend, pattern: &str) -> BTreeSet<String> {
     unique("GLOB-003", &what, items)
 }
 
-/// `g/*.txt` matches `g/a.txt` and not `g/b.csv`.
+/// `g/*.txt` matches `g/a.txt`, not `g/b.csv`, and not `g/sub/c.txt` (`*`
+/// stays within a segment).
 pub fn glob_matches_within_a_segment(backend: &dyn Backend, _: &Settings) {
-    seed_all(backend, &[("g/a.txt", "a"), ("g/b.csv", "b")]);
+    seed_all(
+        backend,
+        &[("g/a.txt", "a"), ("g/b.csv", "b"), ("g/sub/c.txt", "c")],
+    );
     same(
         "GLOB-003",
         "glob(\"g/*.txt\")",

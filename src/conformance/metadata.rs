@@ -1,8 +1,10 @@
 //! File and folder information (`test_metadata.py`).
 
+use std::time::{Duration, SystemTime};
+
 use super::Settings;
-use super::support::{err_naming, ok, p, same, seed, seed_all};
-use crate::{Backend, ErrorKind};
+use super::support::{control, err_naming, holds, ok, p, same, seed, seed_all, transfer};
+use crate::{Backend, Content, ErrorKind, ListOptions, Metadata, WriteOptions};
 
 /// `get_file_info` names the file and gives its size.
 pub fn file_info_describes_the_file(backend: &dyn Backend, _: &Settings) {
@@ -62,6 +64,7 @@ pub fn folder_info_counts_the_subtree_not_the_folders(backend: &dyn Backend, _: 
 
 /// `get_file_info` of a missing path is `NotFound` naming it.
 pub fn file_info_of_a_missing_path_is_not_found(backend: &dyn Backend, _: &Settings) {
+    control(backend, "nope.txt.bak");
     err_naming(
         "BE-021",
         "get_file_info(\"nope.txt\")",
@@ -73,6 +76,7 @@ pub fn file_info_of_a_missing_path_is_not_found(backend: &dyn Backend, _: &Setti
 
 /// `get_folder_info` of a missing path is `NotFound` naming it.
 pub fn folder_info_of_a_missing_path_is_not_found(backend: &dyn Backend, _: &Settings) {
+    control(backend, "nodir2/file.txt");
     err_naming(
         "BE-021",
         "get_folder_info(\"nodir\")",
@@ -80,4 +84,131 @@ pub fn folder_info_of_a_missing_path_is_not_found(backend: &dyn Backend, _: &Set
         "nodir",
         backend.get_folder_info(&p("nodir")),
     );
+}
+
+/// Long enough for any clock with millisecond resolution to tick.
+const TICK: Duration = Duration::from_millis(15);
+
+fn modified_at(backend: &dyn Backend, path: &str) -> SystemTime {
+    ok(
+        "BE-004",
+        &format!("get_file_info({path:?})"),
+        backend.get_file_info(&p(path)),
+    )
+    .modified_at
+}
+
+/// `rename` keeps the file's modification time (contract: "`modified_at`
+/// and `metadata` are kept").
+pub fn rename_keeps_the_modification_time(backend: &dyn Backend, _: &Settings) {
+    seed(backend, "tm/src.txt", "timed");
+    let before = modified_at(backend, "tm/src.txt");
+    std::thread::sleep(TICK);
+    ok(
+        "BE-021",
+        "rename(\"tm/src.txt\", \"tm/dst.txt\")",
+        backend.rename(&p("tm/src.txt"), &p("tm/dst.txt"), transfer(false)),
+    );
+    same(
+        "BE-021",
+        "modified_at of the renamed file",
+        before,
+        modified_at(backend, "tm/dst.txt"),
+    );
+}
+
+/// An overwrite never moves the modification time backwards (it sets it to
+/// "now").
+pub fn an_overwrite_does_not_move_the_modification_time_backwards(
+    backend: &dyn Backend,
+    _: &Settings,
+) {
+    seed(backend, "tm/over.txt", "first");
+    let first = modified_at(backend, "tm/over.txt");
+    for round in ["second", "third"] {
+        std::thread::sleep(TICK);
+        seed(backend, "tm/over.txt", round);
+        let now = modified_at(backend, "tm/over.txt");
+        holds(
+            "BE-008",
+            &format!("modified_at after the {round} write is not before the first's"),
+            now >= first,
+            &format!("at or after {first:?}"),
+            now,
+        );
+    }
+}
+
+/// Every listed `FileInfo` agrees with `get_file_info` of the same path:
+/// name, size and modification time (BE-014, BE-004).
+pub fn listed_file_info_matches_get_file_info(backend: &dyn Backend, _: &Settings) {
+    seed_all(
+        backend,
+        &[
+            ("ls/empty.txt", ""),
+            ("ls/one.txt", "1"),
+            ("ls/sub/longer.txt", "a longer content"),
+        ],
+    );
+    seed(backend, "ls/sub/deeper/big.bin", vec![9u8; 70_000]);
+    let what = "recursive list_files(\"ls\")";
+    let listing = ok(
+        "BE-014",
+        what,
+        backend.list_files(&p("ls"), ListOptions::new().recursive(true)),
+    );
+    let mut seen = 0;
+    for item in listing {
+        let listed = ok("BE-014", what, item);
+        let info = ok(
+            "BE-004",
+            &format!("get_file_info({:?})", listed.path.as_str()),
+            backend.get_file_info(&listed.path),
+        );
+        same(
+            "BE-014",
+            &format!(
+                "listed (name, size, modified_at) of {:?} against get_file_info",
+                listed.path.as_str()
+            ),
+            (info.name.as_str(), info.size, info.modified_at),
+            (listed.name.as_str(), listed.size, listed.modified_at),
+        );
+        seen += 1;
+    }
+    same("BE-014", "files listed under ls", 4, seen);
+}
+
+/// Metadata with several keys round-trips, and an overwrite replaces the
+/// whole map: keys it does not pass are gone (not merged), and an overwrite
+/// without metadata leaves none (contract: "replace metadata (even with
+/// None)").
+pub fn an_overwrite_replaces_the_whole_metadata(backend: &dyn Backend, _: &Settings) {
+    let path = p("md/file.txt");
+    let first: Metadata = [("a", "1"), ("b", "2"), ("c", "3")]
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .into();
+    let second: Metadata = [("b", "20"), ("d", "4")]
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .into();
+    let metadata_of = |what: &str| ok("BE-004", what, backend.get_file_info(&path)).metadata;
+    for (round, metadata) in [
+        ("first", Some(&first)),
+        ("second", Some(&second)),
+        ("third", None),
+    ] {
+        let mut options = WriteOptions::new().overwrite(true);
+        options.metadata = metadata.cloned();
+        ok(
+            "BE-008",
+            &format!("{round} write of md/file.txt"),
+            backend.write(&path, Content::from(round), &options),
+        );
+        same(
+            "BE-008",
+            &format!("file metadata after the {round} write (replaced, not merged)"),
+            metadata.cloned(),
+            metadata_of(&format!("get_file_info after the {round} write")),
+        );
+    }
 }

@@ -57,6 +57,7 @@ pub mod concurrency;
 pub mod errors;
 pub mod health;
 pub mod identity;
+pub mod inputs;
 pub mod io;
 pub mod listing;
 pub mod metadata;

@@ -75,7 +75,8 @@ pub(crate) fn err_kind<T: Debug>(
     }
 }
 
-/// Like [`err_kind`], and the message must name `named`.
+/// Like [`err_kind`], and the error's path field must be `named` and its
+/// message must name it.
 #[track_caller]
 pub(crate) fn err_naming<T: Debug>(
     clause: &str,
@@ -85,6 +86,14 @@ pub(crate) fn err_naming<T: Debug>(
     result: Result<T>,
 ) -> Error {
     let e = err_kind(clause, what, expected, result);
+    if e.path() != Some(named) {
+        fail(
+            clause,
+            &format!("{what}: the error's path field (Error::path())"),
+            Some(named),
+            e.path(),
+        );
+    }
     if !e.to_string().contains(named) {
         fail(
             clause,
@@ -96,12 +105,83 @@ pub(crate) fn err_naming<T: Debug>(
     e
 }
 
-/// Writes `content` at `path` (setup; fails the check when refused).
+/// Like [`err_naming`] when the contract allows the error to name one of
+/// several paths (a write under a file may name the target or the blocking
+/// file): the path field must be one of `allowed`, and the message must name
+/// the path field's value.
+#[track_caller]
+pub(crate) fn err_at<T: Debug>(
+    clause: &str,
+    what: &str,
+    expected: ErrorKind,
+    allowed: &[&str],
+    result: Result<T>,
+) -> Error {
+    let e = err_kind(clause, what, expected, result);
+    match e.path() {
+        Some(path) if allowed.contains(&path) && e.to_string().contains(path) => e,
+        Some(path) if allowed.contains(&path) => fail(
+            clause,
+            what,
+            format_args!("a message naming '{path}'"),
+            e.to_string(),
+        ),
+        found => fail(
+            clause,
+            &format!("{what}: the error's path field (Error::path())"),
+            format_args!("one of {allowed:?}"),
+            found,
+        ),
+    }
+}
+
+/// Writes `content` at `path` (setup; fails the check when refused), and
+/// confirms the setup took effect: `is_file(path)` must then be true.
 #[track_caller]
 pub(crate) fn seed(backend: &dyn Backend, path: &str, content: impl AsRef<[u8]>) {
     let content = Content::from(content.as_ref());
     if let Err(e) = backend.write(&p(path), content, &WriteOptions::new().overwrite(true)) {
         panic!("setup: writing {path:?} failed: {e}");
+    }
+    landed("BE-008", backend, path);
+}
+
+/// Fails unless `path` is a file: a write the check relies on took effect.
+#[track_caller]
+pub(crate) fn landed(clause: &str, backend: &dyn Backend, path: &str) {
+    holds(
+        clause,
+        &format!("setup: is_file({path:?}) after writing it"),
+        is_file(clause, backend, path),
+        "true",
+        false,
+    );
+}
+
+/// A positive control for a negative check: when the backend can write,
+/// seeds `path` (a neighbour of the path the check expects to be missing) and
+/// confirms it. A backend that stores nothing then fails the check instead of
+/// passing it vacuously, and one that matches names by prefix is caught.
+#[track_caller]
+pub(crate) fn control<'a>(backend: &dyn Backend, path: &'a str) -> Option<&'a str> {
+    let can_write = backend.capabilities().supports(crate::Capability::WRITE);
+    if can_write {
+        seed(backend, path, "control");
+    }
+    can_write.then_some(path)
+}
+
+/// Fails unless the control file (if any) is still a file.
+#[track_caller]
+pub(crate) fn control_kept(clause: &str, backend: &dyn Backend, control: Option<&str>) {
+    if let Some(path) = control {
+        holds(
+            clause,
+            &format!("is_file({path:?}), an untouched neighbour"),
+            is_file(clause, backend, path),
+            "true",
+            false,
+        );
     }
 }
 

@@ -5,7 +5,7 @@
 use std::io::Cursor;
 
 use super::Settings;
-use super::support::{Transfer, fail, holds, metadata, ok, p, same, seed};
+use super::support::{Transfer, fail, holds, landed, metadata, ok, p, same, seed};
 use crate::{Backend, Capability, Content, Metadata, WriteOptions, WriteResult, WriteSource};
 
 #[derive(Clone, Copy, Debug)]
@@ -26,7 +26,9 @@ impl Op {
             Op::Write => backend.write(&p(path), content, options),
             Op::WriteAtomic => backend.write_atomic(&p(path), content, options),
         };
-        ok("WR-001a", &format!("{self:?}({path:?})"), result)
+        let result = ok("WR-001a", &format!("{self:?}({path:?})"), result);
+        landed("WR-001a", backend, path);
+        result
     }
 }
 
@@ -173,9 +175,14 @@ fn matches_file_info(backend: &dyn Backend, op: Op, size: usize) {
     );
     same(
         "WR-001a",
-        &format!("{op:?} result (size, etag, digest) against get_file_info"),
-        (size as u64, info.etag.clone(), info.digest.clone()),
-        (r.size, r.etag.clone(), r.digest.clone()),
+        &format!("{op:?} (result size, file_info size, etag, digest)"),
+        (
+            size as u64,
+            size as u64,
+            info.etag.clone(),
+            info.digest.clone(),
+        ),
+        (r.size, info.size, r.etag.clone(), r.digest.clone()),
     );
     if let Some(last_modified) = r.last_modified {
         same(

@@ -41,6 +41,13 @@ impl<B: Backend + ?Sized> Owner<B> {
 impl<B: Backend + ?Sized> Drop for Owner<B> {
     fn drop(&mut self) {
         // A close error has nowhere to go from drop; call `close()` to see it.
-        let _ = self.close_once();
+        if std::thread::panicking() {
+            // A backend whose close panics must not turn a drop during
+            // unwinding (a failed assertion holding a store) into an abort.
+            let close = std::panic::AssertUnwindSafe(|| self.close_once());
+            let _ = std::panic::catch_unwind(close);
+        } else {
+            let _ = self.close_once();
+        }
     }
 }

@@ -4,6 +4,18 @@
 
 #![allow(dead_code)] // Each test binary uses a different part.
 
+pub mod flat;
+mod flat_bugs;
+mod flat_streams;
+pub mod null;
+pub mod run;
+pub mod subject;
+pub mod table;
+mod table_bugs;
+mod table_ops;
+pub mod wrap_identity;
+pub mod wrap_streams;
+
 use std::io::{self, Read, Write};
 
 use bytes::Bytes;

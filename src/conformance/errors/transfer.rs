@@ -1,0 +1,120 @@
+//! Error fidelity of `rename` and `copy`: the source checks outrank the
+//! destination checks, and a refused transfer changes nothing (BE-021).
+
+use super::super::Settings;
+use super::super::support::{
+    Transfer, err_at, err_kind, exists, has_content, holds, same, seed, seed_all, snapshot,
+};
+use crate::{Backend, ErrorKind};
+
+fn source_is_folder(backend: &dyn Backend, op: Transfer) {
+    seed(backend, "sdir/child.txt", "x");
+    let e = err_kind(
+        "BE-021",
+        &format!("{op:?}(\"sdir\", \"dst.txt\") of a folder"),
+        ErrorKind::InvalidPath,
+        op.run(backend, "sdir", "dst.txt", false),
+    );
+    same("BE-021", "the error's path", Some("sdir"), e.path());
+    holds(
+        "BE-021",
+        "exists(\"dst.txt\")",
+        !exists("BE-021", backend, "dst.txt"),
+        "false",
+        true,
+    );
+}
+
+/// `rename` of a folder is `InvalidPath` about the source.
+pub fn rename_of_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
+    source_is_folder(backend, Transfer::Rename);
+}
+
+/// `copy` of a folder is `InvalidPath` about the source.
+pub fn copy_of_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
+    source_is_folder(backend, Transfer::Copy);
+}
+
+fn destination_is_folder(backend: &dyn Backend, op: Transfer) {
+    seed_all(
+        backend,
+        &[("src.txt", "source"), ("ddir/child.txt", "child")],
+    );
+    for on in [false, true] {
+        let e = err_kind(
+            "BE-021",
+            &format!("{op:?}(\"src.txt\", \"ddir\", overwrite={on}) onto a folder"),
+            ErrorKind::InvalidPath,
+            op.run(backend, "src.txt", "ddir", on),
+        );
+        same("BE-021", "the error's path", Some("ddir"), e.path());
+    }
+    has_content("BE-021", backend, "src.txt", "source");
+    has_content("BE-021", backend, "ddir/child.txt", "child");
+}
+
+/// `rename` onto a folder is `InvalidPath` about the destination.
+pub fn rename_onto_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
+    destination_is_folder(backend, Transfer::Rename);
+}
+
+/// `copy` onto a folder is `InvalidPath` about the destination.
+pub fn copy_onto_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
+    destination_is_folder(backend, Transfer::Copy);
+}
+
+fn destination_under_a_file(backend: &dyn Backend, op: Transfer) {
+    seed_all(backend, &[("src.txt", "source"), ("tblock.txt", "blocker")]);
+    let before = snapshot("BE-021", backend);
+    err_at(
+        "BE-021",
+        &format!("{op:?}(\"src.txt\", \"tblock.txt/child\")"),
+        ErrorKind::InvalidPath,
+        &["tblock.txt/child", "tblock.txt"],
+        op.run(backend, "src.txt", "tblock.txt/child", false),
+    );
+    same(
+        "BE-021",
+        "the store after the refused transfer",
+        before,
+        snapshot("BE-021", backend),
+    );
+}
+
+/// `rename` to a path under a file is `InvalidPath` naming the blocker; the
+/// store is unchanged.
+pub fn rename_under_a_file_is_invalid_path(backend: &dyn Backend, _: &Settings) {
+    destination_under_a_file(backend, Transfer::Rename);
+}
+
+/// `copy` to a path under a file is `InvalidPath` naming the blocker; the
+/// store is unchanged.
+pub fn copy_under_a_file_is_invalid_path(backend: &dyn Backend, _: &Settings) {
+    destination_under_a_file(backend, Transfer::Copy);
+}
+
+fn missing_source_outranks(backend: &dyn Backend, op: Transfer) {
+    seed_all(
+        backend,
+        &[("mblock.txt", "blocker"), ("mdir/child.txt", "child")],
+    );
+    for dst in ["mblock.txt/child", "mdir", "mblock.txt"] {
+        let e = err_kind(
+            "BE-021",
+            &format!("{op:?}(\"missing.txt\", {dst:?})"),
+            ErrorKind::NotFound,
+            op.run(backend, "missing.txt", dst, false),
+        );
+        same("BE-021", "the error's path", Some("missing.txt"), e.path());
+    }
+}
+
+/// A missing source is `NotFound(src)`, outranking every destination check.
+pub fn rename_of_a_missing_source_outranks_the_destination(backend: &dyn Backend, _: &Settings) {
+    missing_source_outranks(backend, Transfer::Rename);
+}
+
+/// A missing source is `NotFound(src)` for `copy` too.
+pub fn copy_of_a_missing_source_outranks_the_destination(backend: &dyn Backend, _: &Settings) {
+    missing_source_outranks(backend, Transfer::Copy);
+}
