@@ -1,55 +1,49 @@
-//! A backend written from scratch, proven with the conformance checks.
+//! A backend written from scratch, proven with `conformance_suite!`.
 //!
 //! `FlatBackend` keeps a `HashMap` from full key (`"a/b/c.txt"`) to content,
 //! like an object store: folders are implied by keys, so there are no empty
 //! folders (a flat namespace), and a write does not look for a file among its
-//! ancestors. Run with:
+//! ancestors. The proof is the `conformance_suite!` call at the end of this
+//! file; run it with:
 //!
 //! ```sh
-//! cargo run --example custom_backend --features conformance,model
+//! cargo test --example custom_backend --features conformance,model
 //! ```
 //!
-//! It runs every case of `remote_store::conformance::CASES` (in a test crate
-//! you would write the three lines of `conformance_suite!` instead) and
-//! prints a table. Opted out, by its settings:
+//! (the example is built with `test = true`, so `cargo test --workspace
+//! --all-features` runs it too). It opts out, by its settings:
 //!
 //! * `flat_namespace`: the cases that need explicit (empty) folders, and
 //!   those that expect writes under a file to be refused;
 //! * the capabilities it lacks: GLOB, LAZY_READ, USER_METADATA,
 //!   WRITE_RESULT_NATIVE, ATOMIC_MOVE.
 //!
-//! Then it runs the model test, `remote_store::model::find_divergence`, with
-//! implied folders: 256 random sequences of up to 64 ops against the memory
-//! oracle (it found that this backend refused a write to the root with the
-//! content's I/O error instead of `InvalidPath`; fixed).
+//! `model: true` adds the model test: 256 random sequences of up to 64 ops
+//! against the memory oracle, with implied folders (it found that this
+//! backend refused a write to the root with the content's I/O error instead
+//! of `InvalidPath`; fixed, and kept as a regression test below).
 //!
-//! Failing: none. A failing case would be listed with its reason in
-//! [`KNOWN_FAILURES`]; the example exits with an error when a case fails
-//! that is not listed there, or a listed one starts passing, so the
-//! documentation above cannot drift from the truth.
+//! Failing: none. A known deviation would be listed in the suite's `skip`
+//! with its reason; it is then reported ignored with that reason, and
+//! `flat_conformance::skipped_cases_still_fail` fails once it passes, so the
+//! list cannot drift from the truth.
 //!
-//! What a flat namespace gives up, visible in the table: no empty folders
+//! What a flat namespace gives up, visible as ignored cases: no empty folders
 //! (`delete_folder` of an emptied folder, "an empty folder survives"), and,
 //! since writes do not look for a file among their ancestors, `a` can become
 //! a file and a folder at once (the "folder over file" trap).
 
 use std::collections::HashMap;
 use std::io::Write;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::RwLock;
 use std::time::SystemTime;
 
 use bytes::Bytes;
-use remote_store::conformance::{self, CASES, Settings};
-use remote_store::model::{OracleConfig, find_divergence};
 use remote_store::{
     AtomicWriter, Backend, Capability, CapabilitySet, Content, DeleteFolderOptions, DeleteOptions,
     Error, FileInfo, FolderEntry, FolderInfo, ListOptions, Listing, ReadStream, RemotePath, Result,
-    TransferOptions, WriteOptions, WriteResult,
+    Store, TransferOptions, WriteOptions, WriteResult,
 };
-
-/// The cases this backend fails, as `(case id, why)`; none today.
-const KNOWN_FAILURES: &[(&str, &str)] = &[];
 
 #[derive(Clone)]
 struct Object {
@@ -160,16 +154,11 @@ impl FlatBackend {
 
     fn info(path: &str, object: &Object) -> Result<FileInfo> {
         let path = RemotePath::parse(path)?;
-        Ok(FileInfo {
-            name: path.name().to_owned(),
+        Ok(FileInfo::new(
             path,
-            size: object.content.len() as u64,
-            modified_at: object.modified,
-            digest: None,
-            etag: None,
-            content_type: None,
-            metadata: None,
-        })
+            object.content.len() as u64,
+            object.modified,
+        ))
     }
 
     fn transfer(
@@ -387,12 +376,12 @@ impl Backend for FlatBackend {
             .filter(|(key, _)| under(key, path))
             .map(|(_, o)| o)
             .collect();
-        Ok(FolderInfo {
-            path: path.clone(),
-            file_count: files.len() as u64,
-            total_size: files.iter().map(|o| o.content.len() as u64).sum(),
-            modified_at: files.iter().map(|o| o.modified).max(),
-        })
+        Ok(FolderInfo::new(
+            path.clone(),
+            files.len() as u64,
+            files.iter().map(|o| o.content.len() as u64).sum(),
+            files.iter().map(|o| o.modified).max(),
+        ))
     }
 
     fn rename(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
@@ -434,77 +423,50 @@ impl AtomicWriter for Buffered<'_> {
     }
 }
 
-fn main() {
-    let settings = Settings::new()
-        .lacks(CapabilitySet::of(&[
-            Capability::GLOB,
-            Capability::LAZY_READ,
-            Capability::USER_METADATA,
-            Capability::WRITE_RESULT_NATIVE,
-            Capability::ATOMIC_MOVE,
-        ]))
-        .flat_namespace(true);
-    let factory = || -> Box<dyn Backend> { Box::new(FlatBackend::default()) };
+fn main() -> Result<()> {
+    let store = Store::new(FlatBackend::default(), "data")?;
+    store.write_text("2024/a.csv", "1,2")?;
+    store.write_text("2024/b.csv", "3,4")?;
+    store.rename("2024/b.csv", "2025/b.csv")?;
+    for folder in store.list_folders("")? {
+        let folder = folder?;
+        let files = store.list_files(folder.path.as_str())?.count();
+        println!("{}: {files} file(s)", folder.path);
+    }
+    println!("the proof: cargo test --example custom_backend --features conformance,model");
+    Ok(())
+}
 
-    // The checks panic on failure; keep the table readable.
-    std::panic::set_hook(Box::new(|_| {}));
-    let (mut passed, mut skipped, mut unexpected) = (0, 0, Vec::new());
-    let mut failed = Vec::new();
-    for case in CASES {
-        let id = case.id();
-        if let Some(reason) = case.skip_reason(&settings) {
-            println!("{id:<80} skipped: {reason}");
-            skipped += 1;
-            continue;
-        }
-        match catch_unwind(AssertUnwindSafe(|| {
-            conformance::run_case(case, &factory, &settings)
-        })) {
-            Ok(()) => {
-                println!("{id:<80} ok");
-                passed += 1;
-            }
-            Err(panic) => {
-                let message = panic
-                    .downcast_ref::<String>()
-                    .map(String::as_str)
-                    .or_else(|| panic.downcast_ref::<&str>().copied())
-                    .unwrap_or("(no message)");
-                let first_line = message.lines().next().unwrap_or_default();
-                println!("{id:<80} FAILED: {first_line}");
-                if !KNOWN_FAILURES.iter().any(|(known, _)| *known == id) {
-                    unexpected.push(format!("{id}: {message}"));
-                }
-                failed.push(id);
-            }
-        }
-    }
-    let _ = std::panic::take_hook();
-    println!(
-        "\n{passed} passed, {} failed, {skipped} skipped (opted out)",
-        failed.len()
-    );
-    for (known, why) in KNOWN_FAILURES {
-        let status = if failed.iter().any(|id| id == known) {
-            "fails as documented"
-        } else {
-            "NOW PASSES: update KNOWN_FAILURES"
-        };
-        println!("known failure {known}: {status}\n    why: {why}");
-        if !failed.iter().any(|id| id == known) {
-            unexpected.push(format!("{known} passes now"));
-        }
-    }
-    let oracle = OracleConfig::new().implied_folders(true);
-    match find_divergence(FlatBackend::default, &oracle) {
-        None => println!(
-            "\nmodel: {} random sequences of up to {} ops match the memory oracle",
-            oracle.cases, oracle.max_ops
-        ),
-        Some(counterexample) => unexpected.push(format!("model: {counterexample}")),
-    }
-    if !unexpected.is_empty() {
-        eprintln!("\nunexpected results:\n{}", unexpected.join("\n"));
-        std::process::exit(1);
+#[cfg(test)]
+remote_store::conformance_suite! {
+    module: flat_conformance,
+    factory: FlatBackend::default(),
+    lacks: [GLOB, LAZY_READ, USER_METADATA, WRITE_RESULT_NATIVE, ATOMIC_MOVE],
+    flags: [flat_namespace],
+    model: true,
+    // Known deviations, as `group::case = "why"`: none today.
+    skip: [],
+}
+
+#[cfg(test)]
+mod tests {
+    use remote_store::RemotePath;
+    use remote_store::model::{Op, OracleConfig, Source, run_ops};
+
+    use super::FlatBackend;
+
+    /// Found by the model test: `FlatBackend` drained the content before it
+    /// refused the root, so a failing reader turned `InvalidPath` into `Io`.
+    #[test]
+    fn regression_a_write_to_the_root_is_refused_before_the_content_is_read() {
+        let ops = [Op::Write {
+            path: RemotePath::root(),
+            content: Vec::new(),
+            source: Source::FailingReader(0),
+            overwrite: false,
+            metadata: None,
+        }];
+        let config = OracleConfig::new().implied_folders(true);
+        assert_eq!(run_ops(&FlatBackend::default(), &ops, &config), Ok(()));
     }
 }

@@ -7,6 +7,11 @@
 //!   use it instead of temporary directories in unit tests.
 //! * [`backends::LocalBackend`] is the same contract on real files, the
 //!   semantic twin of the memory backend.
+//! * Writing a backend? [`authoring`] is the guide: the smallest backend
+//!   that passes the conformance suite, what each capability adds, and
+//!   [`Delegate`] to wrap a backend and override single methods.
+//! * [`testing`] injects faults into any backend and records its calls;
+//!   [`Store::tree`] snapshots a store for assertions.
 //! * [`registry::Registry`] builds named stores from a [`registry::RegistryConfig`] (in code, or
 //!   from TOML with the `toml` feature); [`ext::glob::glob_files`] globs any
 //!   store.
@@ -31,14 +36,18 @@ mod capability;
 pub mod conformance;
 mod error;
 pub mod ext;
+#[cfg(feature = "fixtures")]
+pub mod fixtures;
 #[cfg(any(feature = "model", feature = "arbitrary"))]
 pub mod model;
 mod models;
 mod options;
 mod path;
 pub mod registry;
+mod snapshot;
 mod store;
 mod stream;
+pub mod testing;
 
 pub use self::authoring::Delegate;
 pub use self::backend::{Backend, Listing};
@@ -51,6 +60,7 @@ pub use self::options::{
     DeleteFolderOptions, DeleteOptions, ListOptions, TransferOptions, WriteOptions,
 };
 pub use self::path::RemotePath;
+pub use self::snapshot::{TreeChange, TreeEntry, TreeSnapshot};
 pub use self::store::{Store, StoreAtomicWriter};
 pub use self::stream::{AtomicWriter, Content, ReadStream, SeekRead};
 
@@ -78,6 +88,8 @@ pub use self::stream::{AtomicWriter, Content, ReadStream, SeekRead};
 /// | `factory: expr` (required) | an expression giving a fresh, empty backend; evaluated anew in every test, in the scope of the call (items of the enclosing module are visible) |
 /// | `lacks: [CAP, ...]` | the [`Capability`] names (`GLOB`, `LAZY_READ`, ...) the backend does not declare; checked against `capabilities()` by a generated test |
 /// | `flags: [flag, ...]` | `flat_namespace`, `self_operations_unsupported`, `rejects_write_under_file_ancestor` (with `flat_namespace`: refuse writes under a file anyway), `documented_order` (check the sorted listing order), `single_connection` (not thread-safe) |
+/// | `skip: [group::case = "reason", ...]` | known deviations: each case is generated `#[ignore = "skipped: reason"]`, and a test `skipped_cases_still_fail::group__case` runs it and fails once it passes, so the list cannot rot; a case that is unknown or ignored already is a compile error |
+/// | `only: [group, ...]` | run only these groups (`io`, `listing`, ...); the cases of other groups are generated ignored |
 /// | `model: true` | one more test, `model::matches_the_memory_oracle`: [`model::check_against_oracle`] with 256 sequences of up to 64 ops, configured from the flags (`documented_order` compares listings in order, `flat_namespace` implies folders); needs the `model` feature |
 ///
 /// Misuse is reported at compile time, all at once, pointing at the
@@ -107,6 +119,39 @@ pub mod __private {
         check: fn(&dyn Backend, &Settings),
     ) {
         check(&*factory(), settings);
+    }
+
+    /// Runs a `skip`ped check that takes one fresh backend; fails when the
+    /// check passes, so that the `skip` list cannot rot.
+    pub fn run_skipped_backend_check(
+        factory: fn() -> Box<dyn Backend>,
+        settings: &Settings,
+        check: fn(&dyn Backend, &Settings),
+        id: &str,
+        reason: &str,
+    ) {
+        expect_failure(id, reason, || check(&*factory(), settings));
+    }
+
+    /// Runs a `skip`ped check that takes the factory; fails when it passes.
+    pub fn run_skipped_factory_check(
+        factory: fn() -> Box<dyn Backend>,
+        settings: &Settings,
+        check: fn(conformance::Factory<'_>, &Settings),
+        id: &str,
+        reason: &str,
+    ) {
+        expect_failure(id, reason, || check(&factory, settings));
+    }
+
+    /// Panics when `run` does not.
+    pub fn expect_failure(id: &str, reason: &str, run: impl FnOnce()) {
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run));
+        assert!(
+            outcome.is_err(),
+            "conformance case `{id}` is in `skip` (\"{reason}\") but passes now: \
+             remove it from `skip`"
+        );
     }
 
     /// Runs the model test that `model: true` emits.

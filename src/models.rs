@@ -46,6 +46,7 @@ impl ContentDigest {
 /// sets of `FileInfo` behave like sets of paths; compare fields explicitly to
 /// compare content descriptions.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct FileInfo {
     /// Backend-relative (or, from a `Store`, store-relative) path.
     pub path: RemotePath,
@@ -156,6 +157,7 @@ impl FolderEntry {
 ///
 /// Equality and hashing consider the `path` only, as for [`FileInfo`].
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct FolderInfo {
     /// The folder; the root is `""`.
     pub path: RemotePath,
@@ -245,6 +247,7 @@ pub enum WriteSource {
 
 /// What a write reports. Unlike [`FileInfo`], equality is field-wise.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct WriteResult {
     /// The written path (store-relative when it comes from a `Store`).
     pub path: RemotePath,
@@ -279,6 +282,63 @@ impl WriteResult {
             metadata,
         }
     }
+
+    /// A result from the backend's own write response
+    /// ([`WriteSource::Native`]) with the modification time it stored; add
+    /// the other fields with the `with_` methods.
+    ///
+    /// ```
+    /// use std::time::SystemTime;
+    /// use remote_store::{RemotePath, WriteResult, WriteSource};
+    ///
+    /// let result = WriteResult::native(RemotePath::parse("a")?, 3, SystemTime::UNIX_EPOCH)
+    ///     .with_etag("e1");
+    /// assert_eq!((result.source, result.etag.as_deref()), (WriteSource::Native, Some("e1")));
+    /// # Ok::<(), remote_store::Error>(())
+    /// ```
+    pub fn native(path: RemotePath, size: u64, last_modified: SystemTime) -> Self {
+        WriteResult {
+            source: WriteSource::Native,
+            last_modified: Some(last_modified),
+            ..WriteResult::basic(path, size, None)
+        }
+    }
+
+    /// This result with another source.
+    pub fn with_source(mut self, source: WriteSource) -> Self {
+        self.source = source;
+        self
+    }
+
+    /// This result with a content digest.
+    pub fn with_digest(mut self, digest: ContentDigest) -> Self {
+        self.digest = Some(digest);
+        self
+    }
+
+    /// This result with an entity tag.
+    pub fn with_etag(mut self, etag: impl Into<String>) -> Self {
+        self.etag = Some(etag.into());
+        self
+    }
+
+    /// This result with a version id.
+    pub fn with_version_id(mut self, version_id: impl Into<String>) -> Self {
+        self.version_id = Some(version_id.into());
+        self
+    }
+
+    /// This result with a modification time (`None` for unknown).
+    pub fn with_last_modified(mut self, last_modified: Option<SystemTime>) -> Self {
+        self.last_modified = last_modified;
+        self
+    }
+
+    /// This result with the echoed metadata (`None` for none).
+    pub fn with_metadata(mut self, metadata: Option<Metadata>) -> Self {
+        self.metadata = metadata;
+        self
+    }
 }
 
 #[cfg(test)]
@@ -306,6 +366,37 @@ mod tests {
         assert_eq!(one, two);
         let folder = FolderInfo::new(path, 0, 0, None);
         assert_eq!(folder.name(), "a.txt");
+    }
+
+    #[test]
+    fn builders_set_every_optional_field() {
+        let path = RemotePath::parse("a").unwrap();
+        let digest = ContentDigest::new("md5", "ab").unwrap();
+        let metadata = Some(Metadata::from([("k".to_owned(), "v".to_owned())]));
+        let result = WriteResult::native(path.clone(), 1, SystemTime::UNIX_EPOCH)
+            .with_digest(digest.clone())
+            .with_etag("e")
+            .with_version_id("v1")
+            .with_metadata(metadata.clone())
+            .with_last_modified(None)
+            .with_source(WriteSource::Sidecar);
+        assert_eq!(result.digest.as_ref(), Some(&digest));
+        assert_eq!(
+            (result.etag.as_deref(), result.version_id.as_deref()),
+            (Some("e"), Some("v1"))
+        );
+        assert_eq!(
+            (result.last_modified, result.source),
+            (None, WriteSource::Sidecar)
+        );
+        assert_eq!(result.metadata, metadata);
+        let info = FileInfo::new(path, 1, SystemTime::UNIX_EPOCH)
+            .with_digest(digest.clone())
+            .with_content_type("text/plain")
+            .with_metadata(metadata.clone());
+        assert_eq!(info.digest, Some(digest));
+        assert_eq!(info.content_type.as_deref(), Some("text/plain"));
+        assert_eq!(info.metadata, metadata);
     }
 
     #[test]

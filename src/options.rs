@@ -16,6 +16,7 @@ use crate::Metadata;
 
 /// Options of `write`, `write_atomic` and `open_atomic`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct WriteOptions {
     /// Replace an existing file (never a folder). Default `false`.
     pub overwrite: bool,
@@ -61,6 +62,7 @@ impl WriteOptions {
 
 /// Options of `delete`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct DeleteOptions {
     /// Return quietly when the file does not exist. A folder is still refused.
     pub missing_ok: bool,
@@ -82,6 +84,7 @@ impl DeleteOptions {
 
 /// Options of `delete_folder`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct DeleteFolderOptions {
     /// Remove the whole subtree; without it a non-empty folder is refused.
     pub recursive: bool,
@@ -112,6 +115,7 @@ impl DeleteFolderOptions {
 
 /// Options of `rename` and `copy`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct TransferOptions {
     /// Replace an existing destination file (never a folder). Default `false`.
     pub overwrite: bool,
@@ -142,6 +146,7 @@ impl TransferOptions {
 /// assert_eq!(options.pattern.as_deref(), Some("*.csv"));
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ListOptions {
     /// Walk the whole subtree instead of the immediate children.
     pub recursive: bool,

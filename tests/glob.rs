@@ -5,15 +5,13 @@ mod common;
 
 use std::sync::Arc;
 
-use bytes::Bytes;
 use common::Restricted;
 use parking_lot::Mutex;
 use remote_store::backends::MemoryBackend;
 use remote_store::ext::glob::{GlobPattern, extract_prefix, glob_files, needs_recursive};
 use remote_store::{
-    AtomicWriter, Backend, Capability, CapabilitySet, Content, DeleteFolderOptions, DeleteOptions,
-    Error, ErrorKind, FileInfo, FolderEntry, FolderInfo, ListOptions, Listing, ReadStream,
-    RemotePath, Result, Store, TransferOptions, WriteOptions, WriteResult,
+    Backend, Capability, CapabilitySet, Content, Delegate, Error, ErrorKind, FileInfo, ListOptions,
+    Listing, RemotePath, Result, Store, WriteOptions,
 };
 use rstest::rstest;
 
@@ -36,88 +34,42 @@ impl Probe {
     }
 }
 
-impl Backend for Probe {
-    fn name(&self) -> &str {
+impl Delegate for Probe {
+    type Inner = MemoryBackend;
+    fn inner(&self) -> &MemoryBackend {
+        &self.inner
+    }
+    fn name(_: &Self) -> &str {
         "probe"
     }
-    fn capabilities(&self) -> CapabilitySet {
-        let caps = self.inner.capabilities();
-        if self.native {
+    fn capabilities(this: &Self) -> CapabilitySet {
+        let caps = this.inner.capabilities();
+        if this.native {
             caps.with(Capability::GLOB)
         } else {
             caps
         }
     }
-    fn exists(&self, path: &RemotePath) -> Result<bool> {
-        self.inner.exists(path)
-    }
-    fn is_file(&self, path: &RemotePath) -> Result<bool> {
-        self.inner.is_file(path)
-    }
-    fn is_folder(&self, path: &RemotePath) -> Result<bool> {
-        self.inner.is_folder(path)
-    }
-    fn read(&self, path: &RemotePath) -> Result<ReadStream> {
-        self.inner.read(path)
-    }
-    fn read_bytes(&self, path: &RemotePath) -> Result<Bytes> {
-        self.inner.read_bytes(path)
-    }
-    fn write(&self, path: &RemotePath, c: Content<'_>, o: &WriteOptions) -> Result<WriteResult> {
-        self.inner.write(path, c, o)
-    }
-    fn write_atomic(
-        &self,
+    fn list_files<'a>(
+        this: &'a Self,
         path: &RemotePath,
-        c: Content<'_>,
-        o: &WriteOptions,
-    ) -> Result<WriteResult> {
-        self.inner.write_atomic(path, c, o)
+        o: ListOptions,
+    ) -> Result<Listing<'a, FileInfo>> {
+        this.calls.lock().push((path.to_string(), o.clone()));
+        this.inner.list_files(path, o)
     }
-    fn open_atomic(
-        &self,
-        path: &RemotePath,
-        o: &WriteOptions,
-    ) -> Result<Box<dyn AtomicWriter + '_>> {
-        self.inner.open_atomic(path, o)
-    }
-    fn delete(&self, path: &RemotePath, o: DeleteOptions) -> Result<()> {
-        self.inner.delete(path, o)
-    }
-    fn delete_folder(&self, path: &RemotePath, o: DeleteFolderOptions) -> Result<()> {
-        self.inner.delete_folder(path, o)
-    }
-    fn list_files(&self, path: &RemotePath, o: ListOptions) -> Result<Listing<'_, FileInfo>> {
-        self.calls.lock().push((path.to_string(), o.clone()));
-        self.inner.list_files(path, o)
-    }
-    fn list_folders(&self, path: &RemotePath) -> Result<Listing<'_, FolderEntry>> {
-        self.inner.list_folders(path)
-    }
-    fn glob(&self, pattern: &str) -> Result<Listing<'_, FileInfo>> {
-        if !self.native {
-            return self.inner.glob(pattern);
+    fn glob<'a>(this: &'a Self, pattern: &str) -> Result<Listing<'a, FileInfo>> {
+        if !this.native {
+            return this.inner.glob(pattern);
         }
         let compiled = GlobPattern::new(pattern)?;
         let prefix = RemotePath::parse(&extract_prefix(pattern))?;
         let options = ListOptions::new().recursive(needs_recursive(pattern));
-        let files = self.list_files(&prefix, options)?;
+        let files = this.list_files(&prefix, options)?;
         Ok(Box::new(files.filter(move |f| {
             f.as_ref()
                 .map_or(true, |f| compiled.matches(f.path.as_str()))
         })))
-    }
-    fn get_file_info(&self, path: &RemotePath) -> Result<FileInfo> {
-        self.inner.get_file_info(path)
-    }
-    fn get_folder_info(&self, path: &RemotePath) -> Result<FolderInfo> {
-        self.inner.get_folder_info(path)
-    }
-    fn rename(&self, s: &RemotePath, d: &RemotePath, o: TransferOptions) -> Result<()> {
-        self.inner.rename(s, d, o)
-    }
-    fn copy(&self, s: &RemotePath, d: &RemotePath, o: TransferOptions) -> Result<()> {
-        self.inner.copy(s, d, o)
     }
 }
 

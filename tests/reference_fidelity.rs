@@ -181,10 +181,7 @@ fn one_path_per_error<B: Backend>(store: Store<B>) {
 #[test]
 fn empty_metadata_reports_none() {
     let store = store_at("data");
-    let options = WriteOptions {
-        overwrite: false,
-        metadata: Some(Metadata::new()),
-    };
+    let options = WriteOptions::new().metadata(Metadata::new());
     assert_eq!(store.write_with("f", "x", &options).unwrap().metadata, None);
     assert_eq!(
         store

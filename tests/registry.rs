@@ -8,7 +8,7 @@ use remote_store::registry::{
     BackendConfig, BackendOptions, OptionValue, Options, Registry, RegistryConfig, Secret,
     StoreProfile,
 };
-use remote_store::{Backend, CapabilitySet, Error, ErrorKind, Result};
+use remote_store::{Backend, Delegate, Error, ErrorKind, Result};
 use rstest::rstest;
 
 fn memory_config() -> RegistryConfig {
@@ -61,48 +61,21 @@ struct Counted {
     fail_close: bool,
 }
 
-macro_rules! forward {
-    ($($name:ident(&self $(, $arg:ident: $ty:ty)*) -> $ret:ty;)+) => {$(
-        fn $name(&self $(, $arg: $ty)*) -> $ret { self.inner.$name($($arg),*) }
-    )+};
-}
-
-impl Backend for Counted {
-    fn name(&self) -> &str {
+impl Delegate for Counted {
+    type Inner = MemoryBackend;
+    fn inner(&self) -> &MemoryBackend {
+        &self.inner
+    }
+    fn name(_: &Self) -> &str {
         "counted"
     }
-    fn capabilities(&self) -> CapabilitySet {
-        self.inner.capabilities()
-    }
-    fn close(&self) -> Result<()> {
-        self.closes.fetch_add(1, Ordering::SeqCst);
-        if self.fail_close {
-            Err(Error::BackendUnavailable {
-                path: String::new(),
-                backend: Some("counted".into()),
-                reason: "close failed on purpose".into(),
-            })
+    fn close(this: &Self) -> Result<()> {
+        this.closes.fetch_add(1, Ordering::SeqCst);
+        if this.fail_close {
+            Err(Error::backend_unavailable("", "close failed on purpose").with_backend("counted"))
         } else {
             Ok(())
         }
-    }
-    forward! {
-        exists(&self, p: &remote_store::RemotePath) -> Result<bool>;
-        is_file(&self, p: &remote_store::RemotePath) -> Result<bool>;
-        is_folder(&self, p: &remote_store::RemotePath) -> Result<bool>;
-        read(&self, p: &remote_store::RemotePath) -> Result<remote_store::ReadStream>;
-        read_bytes(&self, p: &remote_store::RemotePath) -> Result<bytes::Bytes>;
-        write(&self, p: &remote_store::RemotePath, c: remote_store::Content<'_>, o: &remote_store::WriteOptions) -> Result<remote_store::WriteResult>;
-        write_atomic(&self, p: &remote_store::RemotePath, c: remote_store::Content<'_>, o: &remote_store::WriteOptions) -> Result<remote_store::WriteResult>;
-        open_atomic(&self, p: &remote_store::RemotePath, o: &remote_store::WriteOptions) -> Result<Box<dyn remote_store::AtomicWriter + '_>>;
-        delete(&self, p: &remote_store::RemotePath, o: remote_store::DeleteOptions) -> Result<()>;
-        delete_folder(&self, p: &remote_store::RemotePath, o: remote_store::DeleteFolderOptions) -> Result<()>;
-        list_files(&self, p: &remote_store::RemotePath, o: remote_store::ListOptions) -> Result<remote_store::Listing<'_, remote_store::FileInfo>>;
-        list_folders(&self, p: &remote_store::RemotePath) -> Result<remote_store::Listing<'_, remote_store::FolderEntry>>;
-        get_file_info(&self, p: &remote_store::RemotePath) -> Result<remote_store::FileInfo>;
-        get_folder_info(&self, p: &remote_store::RemotePath) -> Result<remote_store::FolderInfo>;
-        rename(&self, s: &remote_store::RemotePath, d: &remote_store::RemotePath, o: remote_store::TransferOptions) -> Result<()>;
-        copy(&self, s: &remote_store::RemotePath, d: &remote_store::RemotePath, o: remote_store::TransferOptions) -> Result<()>;
     }
 }
 

@@ -394,14 +394,7 @@ fn list_files_max_depth_is_enforced_by_the_store() {
     }
     let listed = |depth: Option<usize>, recursive: bool| -> Vec<String> {
         store
-            .list_files_with(
-                "",
-                ListOptions {
-                    recursive,
-                    max_depth: depth,
-                    pattern: None,
-                },
-            )
+            .list_files_with("", ListOptions::new().recursive(recursive).max_depth(depth))
             .unwrap()
             .map(|f| f.unwrap().path.to_string())
             .collect()

@@ -7,7 +7,7 @@ use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
 use syn::{Ident, Token, braced, bracketed};
 
-use crate::input::SuiteInput;
+use crate::input::{Skip, SuiteInput};
 
 /// One case line of the catalogue: `group::name: kind [caps] [requirements];`.
 struct Case {
@@ -68,6 +68,71 @@ impl Parse for Expansion {
 }
 
 impl Expansion {
+    /// The `skip` entry for `case`, if any.
+    fn skip_of(&self, case: &Case) -> Option<&Skip> {
+        self.suite
+            .skip
+            .iter()
+            .find(|s| s.group == case.group && s.case == case.name)
+    }
+
+    /// Whether `only` leaves `case`'s group out.
+    fn left_out(&self, case: &Case) -> bool {
+        !self.suite.only.is_empty() && !self.suite.only.contains(&case.group)
+    }
+
+    /// `skip` and `only` entries that name no case, or a case that would
+    /// not run anyway.
+    fn selection_errors(&self) -> Vec<syn::Error> {
+        let mut groups: Vec<String> = Vec::new();
+        for case in &self.cases {
+            let group = case.group.to_string();
+            if !groups.contains(&group) {
+                groups.push(group);
+            }
+        }
+        let mut errors = Vec::new();
+        for group in &self.suite.only {
+            if !groups.contains(&group.to_string()) {
+                errors.push(syn::Error::new(
+                    group.span(),
+                    format!(
+                        "unknown group `{group}`; expected one of {}",
+                        groups.join(", ")
+                    ),
+                ));
+            }
+        }
+        for skip in &self.suite.skip {
+            let id = format!("{}::{}", skip.group, skip.case);
+            let found = self
+                .cases
+                .iter()
+                .find(|c| c.group == skip.group && c.name == skip.case);
+            let problem = match found {
+                None if !groups.contains(&skip.group.to_string()) => format!(
+                    "unknown group `{}` in `{id}`; expected one of {}",
+                    skip.group,
+                    groups.join(", ")
+                ),
+                None => format!("unknown case `{id}`: see `remote_store::conformance::CASES`"),
+                Some(case) if self.left_out(case) => {
+                    format!(
+                        "`{id}` does not run: its group is not in `only`; remove it from `skip`"
+                    )
+                }
+                Some(case) => match self.ignore_reason(case) {
+                    Some(reason) => {
+                        format!("`{id}` is ignored already ({reason}); remove it from `skip`")
+                    }
+                    None => continue,
+                },
+            };
+            errors.push(syn::Error::new(skip.case.span(), problem));
+        }
+        errors
+    }
+
     /// Why a case is ignored, or `None` when it runs. Mirrors
     /// `remote_store::conformance::Case::skip_reason`.
     fn ignore_reason(&self, case: &Case) -> Option<String> {
@@ -108,6 +173,11 @@ impl Expansion {
 
     /// The test module.
     pub fn into_tokens(self) -> TokenStream {
+        let mut errors = self.selection_errors().into_iter();
+        if let Some(mut first) = errors.next() {
+            first.extend(errors);
+            return first.to_compile_error();
+        }
         let suite = &self.suite;
         let module = &suite.module;
         let factory_fn = format_ident!("__{}_factory", module);
@@ -153,6 +223,7 @@ impl Expansion {
                 }
             }
         });
+        let still_failing = self.still_failing(&factory_fn, &settings_fn);
 
         quote! {
             mod #module {
@@ -179,17 +250,67 @@ impl Expansion {
 
                 #(#groups)*
 
+                #still_failing
+
                 #model
             }
         }
     }
 
+    /// For each `skip` entry, a test that passes while the case still fails
+    /// and fails once it passes, so the list cannot rot.
+    fn still_failing(&self, factory_fn: &Ident, settings_fn: &Ident) -> Option<TokenStream> {
+        let tests: Vec<TokenStream> = self
+            .cases
+            .iter()
+            .filter_map(|case| {
+                let skip = self.skip_of(case)?;
+                let Case { group, name, .. } = case;
+                let test_name = format_ident!("{}__{}", group, name);
+                let id = format!("{group}::{name}");
+                let reason = &skip.reason;
+                let runner = if case.takes_factory {
+                    quote! { run_skipped_factory_check }
+                } else {
+                    quote! { run_skipped_backend_check }
+                };
+                Some(quote! {
+                    #[test]
+                    #[allow(non_snake_case)]
+                    fn #test_name() {
+                        ::remote_store::__private::#runner(
+                            super::#factory_fn,
+                            &super::#settings_fn(),
+                            ::remote_store::__private::conformance::#group::#name,
+                            #id,
+                            #reason,
+                        );
+                    }
+                })
+            })
+            .collect();
+        (!tests.is_empty()).then(|| {
+            quote! {
+                /// The `skip`ped cases, expected to fail.
+                mod skipped_cases_still_fail {
+                    #(#tests)*
+                }
+            }
+        })
+    }
+
     fn test(&self, case: &Case, factory_fn: &Ident, settings_fn: &Ident) -> TokenStream {
         let Case { group, name, .. } = case;
         let test_name = format_ident!("{}", name);
-        let ignore = self
-            .ignore_reason(case)
-            .map(|reason| quote! { #[ignore = #reason] });
+        let reason = if self.left_out(case) {
+            Some("group not selected by `only`".to_owned())
+        } else {
+            self.ignore_reason(case).or_else(|| {
+                self.skip_of(case)
+                    .map(|skip| format!("skipped: {}", skip.reason.value()))
+            })
+        };
+        let ignore = reason.map(|reason| quote! { #[ignore = #reason] });
         let runner = if case.takes_factory {
             quote! { run_factory_check }
         } else {

@@ -38,7 +38,32 @@ pub const FLAGS: [&str; 5] = [
     "single_connection",
 ];
 
-const OPTIONS: &str = "`module`, `factory`, `lacks`, `flags`, `model`";
+const OPTIONS: &str = "`module`, `factory`, `lacks`, `flags`, `model`, `skip`, `only`";
+
+/// One `group::case = "reason"` entry of `skip`.
+pub struct Skip {
+    /// The case's group.
+    pub group: Ident,
+    /// The case.
+    pub case: Ident,
+    /// Why the backend deviates.
+    pub reason: syn::LitStr,
+}
+
+impl Parse for Skip {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let group = input.parse()?;
+        input.parse::<Token![::]>()?;
+        let case = input.parse()?;
+        input.parse::<Token![=]>()?;
+        let reason = input.parse()?;
+        Ok(Skip {
+            group,
+            case,
+            reason,
+        })
+    }
+}
 
 /// The validated input.
 pub struct SuiteInput {
@@ -52,6 +77,11 @@ pub struct SuiteInput {
     pub flags: Vec<Ident>,
     /// Whether to emit the model test against the memory oracle.
     pub model: bool,
+    /// Known deviations: cases generated ignored, with a companion test that
+    /// fails once the case passes.
+    pub skip: Vec<Skip>,
+    /// The groups to run; empty for all.
+    pub only: Vec<Ident>,
 }
 
 impl SuiteInput {
@@ -69,6 +99,8 @@ struct Partial {
     lacks: Option<Vec<Ident>>,
     flags: Option<Vec<Ident>>,
     model: bool,
+    skip: Vec<Skip>,
+    only: Vec<Ident>,
     seen: BTreeMap<String, Ident>,
     errors: Vec<syn::Error>,
 }
@@ -95,6 +127,18 @@ impl Partial {
                     "`model` takes `true` or `false`",
                 )),
             },
+            "skip" => {
+                let content;
+                bracketed!(content in input);
+                let entries = Punctuated::<Skip, Token![,]>::parse_terminated(&content)?;
+                self.check_skips(&entries);
+                self.skip = entries.into_iter().collect();
+            }
+            "only" => {
+                let groups = ident_list(input)?;
+                self.check_duplicates(&groups, "group");
+                self.only = groups;
+            }
             other => {
                 self.errors.push(syn::Error::new(
                     key.span(),
@@ -107,6 +151,37 @@ impl Partial {
             }
         }
         Ok(())
+    }
+
+    fn check_skips<'a>(&mut self, entries: impl IntoIterator<Item = &'a Skip>) {
+        let mut seen: Vec<String> = Vec::new();
+        for entry in entries {
+            let id = format!("{}::{}", entry.group, entry.case);
+            if seen.contains(&id) {
+                self.errors.push(syn::Error::new(
+                    entry.case.span(),
+                    format!("case `{id}` is listed twice in `skip`"),
+                ));
+            }
+            seen.push(id.clone());
+            if entry.reason.value().trim().is_empty() {
+                self.errors.push(syn::Error::new(
+                    entry.reason.span(),
+                    format!("`skip` needs a reason for `{id}`: why does the backend deviate?"),
+                ));
+            }
+        }
+    }
+
+    fn check_duplicates(&mut self, names: &[Ident], what: &str) {
+        for (i, name) in names.iter().enumerate() {
+            if names[..i].contains(name) {
+                self.errors.push(syn::Error::new(
+                    name.span(),
+                    format!("{what} `{name}` is listed twice"),
+                ));
+            }
+        }
     }
 
     fn check_names(&mut self, names: &[Ident], known: &[&str], what: &str) {
@@ -174,6 +249,8 @@ impl Partial {
                 lacks: self.lacks.unwrap_or_default(),
                 flags: self.flags.unwrap_or_default(),
                 model: self.model,
+                skip: self.skip,
+                only: self.only,
             }),
             _ => Err(syn::Error::new(Span::call_site(), "missing option")),
         }

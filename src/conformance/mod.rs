@@ -10,8 +10,8 @@
 //!   backends, when it needs several instances) and the suite's
 //!   [`Settings`]. It **writes to the backend**: give it a fresh, empty one.
 //! * A check **panics** on a violation, like an assertion in a test, with a
-//!   message that cites the contract clause (`[BE-008] ...`) and shows what
-//!   was expected and what was found.
+//!   message that cites the contract clause (`[BE-008] ...`), quotes its
+//!   rule from [`CLAUSES`], and shows what was expected and what was found.
 //! * Groups follow the contract's suite (section 9.3): [`identity`], [`io`],
 //!   [`root`], [`listing`], [`metadata`], [`errors`], [`atomic`],
 //!   [`write_result`], [`move_copy`], [`streaming`], [`concurrency`],
@@ -48,6 +48,7 @@
 
 #[macro_use]
 mod catalogue;
+mod clauses;
 mod support;
 
 pub mod atomic;
@@ -69,6 +70,7 @@ pub mod write_result;
 
 use std::fmt;
 
+pub use self::clauses::{CLAUSES, Clause, rule_of};
 use crate::{Backend, Capability, CapabilitySet};
 
 /// What the suite knows about the backend beyond its `capabilities()`: the

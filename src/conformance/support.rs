@@ -22,10 +22,12 @@ pub(crate) fn p(raw: &str) -> RemotePath {
     }
 }
 
-/// Fails the check: `[clause] what: expected E, found F`.
+/// Fails the check: `[clause] what`, the clause's rule, then what was
+/// expected and what was found.
 #[track_caller]
 pub(crate) fn fail(clause: &str, what: &str, expected: impl Debug, found: impl Debug) -> ! {
-    panic!("[{clause}] {what}\n  expected: {expected:?}\n     found: {found:?}")
+    let rule = super::rule_of(clause).unwrap_or("(not in conformance::CLAUSES)");
+    panic!("[{clause}] {what}\n      rule: {rule}\n  expected: {expected:?}\n     found: {found:?}")
 }
 
 /// Fails unless `expected == found`.

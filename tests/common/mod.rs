@@ -3,9 +3,7 @@
 
 use remote_store::backends::MemoryBackend;
 use remote_store::{
-    AtomicWriter, Backend, CapabilitySet, Content, DeleteFolderOptions, DeleteOptions, FileInfo,
-    FolderEntry, FolderInfo, ListOptions, Listing, ReadStream, RemotePath, Result, TransferOptions,
-    WriteOptions, WriteResult,
+    Backend, CapabilitySet, Content, Delegate, ListOptions, RemotePath, WriteOptions,
 };
 
 /// Parses a path that the test knows to be valid.
@@ -55,73 +53,15 @@ impl Restricted {
     }
 }
 
-impl Backend for Restricted {
-    fn name(&self) -> &str {
+impl Delegate for Restricted {
+    type Inner = MemoryBackend;
+    fn inner(&self) -> &MemoryBackend {
+        &self.inner
+    }
+    fn name(_: &Self) -> &str {
         "restricted"
     }
-    fn capabilities(&self) -> CapabilitySet {
-        self.capabilities
-    }
-    fn exists(&self, path: &RemotePath) -> Result<bool> {
-        self.inner.exists(path)
-    }
-    fn is_file(&self, path: &RemotePath) -> Result<bool> {
-        self.inner.is_file(path)
-    }
-    fn is_folder(&self, path: &RemotePath) -> Result<bool> {
-        self.inner.is_folder(path)
-    }
-    fn read(&self, path: &RemotePath) -> Result<ReadStream> {
-        self.inner.read(path)
-    }
-    fn read_bytes(&self, path: &RemotePath) -> Result<bytes::Bytes> {
-        self.inner.read_bytes(path)
-    }
-    fn write(
-        &self,
-        path: &RemotePath,
-        content: Content<'_>,
-        options: &WriteOptions,
-    ) -> Result<WriteResult> {
-        self.inner.write(path, content, options)
-    }
-    fn write_atomic(
-        &self,
-        path: &RemotePath,
-        content: Content<'_>,
-        options: &WriteOptions,
-    ) -> Result<WriteResult> {
-        self.inner.write_atomic(path, content, options)
-    }
-    fn open_atomic(
-        &self,
-        path: &RemotePath,
-        options: &WriteOptions,
-    ) -> Result<Box<dyn AtomicWriter + '_>> {
-        self.inner.open_atomic(path, options)
-    }
-    fn delete(&self, path: &RemotePath, options: DeleteOptions) -> Result<()> {
-        self.inner.delete(path, options)
-    }
-    fn delete_folder(&self, path: &RemotePath, options: DeleteFolderOptions) -> Result<()> {
-        self.inner.delete_folder(path, options)
-    }
-    fn list_files(&self, path: &RemotePath, options: ListOptions) -> Result<Listing<'_, FileInfo>> {
-        self.inner.list_files(path, options)
-    }
-    fn list_folders(&self, path: &RemotePath) -> Result<Listing<'_, FolderEntry>> {
-        self.inner.list_folders(path)
-    }
-    fn get_file_info(&self, path: &RemotePath) -> Result<FileInfo> {
-        self.inner.get_file_info(path)
-    }
-    fn get_folder_info(&self, path: &RemotePath) -> Result<FolderInfo> {
-        self.inner.get_folder_info(path)
-    }
-    fn rename(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
-        self.inner.rename(src, dst, options)
-    }
-    fn copy(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
-        self.inner.copy(src, dst, options)
+    fn capabilities(this: &Self) -> CapabilitySet {
+        this.capabilities
     }
 }

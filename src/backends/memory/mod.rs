@@ -1,6 +1,7 @@
 //! [`MemoryBackend`]: an exact, thread-safe, zero-copy in-memory backend.
 
 mod listing;
+mod seeding;
 mod tree;
 
 use std::fmt;

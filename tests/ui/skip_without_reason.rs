@@ -1,0 +1,12 @@
+remote_store::conformance_suite! {
+    module: suite,
+    factory: remote_store::backends::MemoryBackend::new(),
+    skip: [
+        io::write_creates_a_file = " ",
+        io::round_trip_large = "slow",
+        io::round_trip_large = "slow",
+    ],
+    only: [io, io],
+}
+
+fn main() {}
