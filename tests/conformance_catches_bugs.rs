@@ -13,7 +13,8 @@
 //!
 //! `cargo test --all-features --test conformance_catches_bugs -- --nocapture`
 //! prints the figures (STRENGTH.md); `STRENGTH_MODEL_ALL=1` also runs the
-//! model on every broken backend, to measure the model alone.
+//! model on every broken backend, to measure the model alone, and
+//! `STRENGTH_DETAILS=1` shows which cases caught each one.
 
 mod broken;
 
@@ -153,6 +154,17 @@ fn at_least_98_percent_of_the_broken_backends_are_caught() {
         model_cases(),
         modelled.len()
     );
+    if std::env::var_os("STRENGTH_DETAILS").is_some() {
+        for o in outcomes {
+            let shown: Vec<&str> = o.failed.iter().take(4).map(String::as_str).collect();
+            println!(
+                "{} [{}]: {} cases, e.g. {shown:?}",
+                o.subject.name,
+                o.subject.clause,
+                o.failed.len()
+            );
+        }
+    }
     let missed: Vec<&str> = outcomes
         .iter()
         .filter(|o| !o.caught())
