@@ -199,7 +199,10 @@ pub trait Delegate: std::fmt::Debug + Send + Sync + 'static {
 
 // Every method routes to the Delegate's, overridden or forwarding; the lint
 // keeps a method added to `Backend` from silently taking its own default here.
+// `do_not_recommend`: a type that is no backend is reported against
+// `Backend`, not as a missing `Delegate`.
 #[deny(clippy::missing_trait_methods)]
+#[diagnostic::do_not_recommend]
 impl<D: Delegate> Backend for D {
     fn name(&self) -> &str {
         <D as Delegate>::name(self)
