@@ -121,12 +121,7 @@ impl Backend for DoNothing {
 
     fn get_folder_info(&self, path: &RemotePath) -> Result<FolderInfo> {
         if self.root(path) {
-            return Ok(FolderInfo {
-                path: path.clone(),
-                file_count: 0,
-                total_size: 0,
-                modified_at: None,
-            });
+            return Ok(FolderInfo::new(path.clone(), 0, 0, None));
         }
         Err(Self::missing(path))
     }
