@@ -13,7 +13,8 @@
 //!
 //! `cargo test --all-features --test conformance_catches_bugs -- --nocapture`
 //! prints the figures (STRENGTH.md); `STRENGTH_MODEL_ALL=1` also runs the
-//! model on every broken backend, to measure the model alone.
+//! model on every broken backend, to measure the model alone, and
+//! `STRENGTH_DETAILS=1` shows which cases caught each one.
 
 mod broken;
 
@@ -23,7 +24,7 @@ use std::sync::OnceLock;
 use remote_store::conformance::CASES;
 use remote_store::model::find_divergence;
 
-use self::broken::run::run_all;
+use self::broken::run::{quietly, run_all};
 use self::broken::subject::{self, Subject};
 
 /// Broken backends that neither the cases nor the model catch, with why.
@@ -69,7 +70,9 @@ fn evaluate(subject: Subject, model_always: bool) -> Outcome {
         .collect();
     let model_caught = (model_always || failed.is_empty()).then(|| {
         let factory = subject.factory.clone();
-        find_divergence(move || factory(), &subject.oracle(model_cases())).is_some()
+        let config = subject.oracle(model_cases());
+        // A backend that panics is a divergence too.
+        quietly(move || find_divergence(move || factory(), &config).is_some()).unwrap_or(true)
     });
     Outcome {
         subject,
@@ -151,6 +154,17 @@ fn at_least_98_percent_of_the_broken_backends_are_caught() {
         model_cases(),
         modelled.len()
     );
+    if std::env::var_os("STRENGTH_DETAILS").is_some() {
+        for o in outcomes {
+            let shown: Vec<&str> = o.failed.iter().take(4).map(String::as_str).collect();
+            println!(
+                "{} [{}]: {} cases, e.g. {shown:?}",
+                o.subject.name,
+                o.subject.clause,
+                o.failed.len()
+            );
+        }
+    }
     let missed: Vec<&str> = outcomes
         .iter()
         .filter(|o| !o.caught())

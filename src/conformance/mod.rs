@@ -15,8 +15,12 @@
 //! * Groups follow the contract's suite (section 9.3): [`identity`], [`io`],
 //!   [`root`], [`listing`], [`metadata`], [`errors`], [`atomic`],
 //!   [`write_result`], [`move_copy`], [`streaming`], [`concurrency`],
-//!   [`close`], [`health`], plus the folder-semantics [`traps`] and the
-//!   opt-in documented listing [`order`].
+//!   [`close`], [`health`], plus the folder-semantics [`traps`], the
+//!   [`inputs`] real data has (odd names, deep trees, payloads across 64 KiB
+//!   boundaries) and the opt-in documented listing [`order`].
+//! * A positive check first confirms its setup took effect, and a negative
+//!   one seeds a neighbour it must not confuse with the missing path, so a
+//!   backend that stores nothing fails them (`tests/null_backends.rs`).
 //!
 //! Left out of the contract's list, as they do not apply to a Rust sync
 //! backend: `resolve`/`ResolutionPlan` and `unwrap` (not ported),

@@ -1,4 +1,5 @@
 //! Broken backends: each `Bug` makes a thin wrapper over `MemoryBackend`
+//! (a `remote_store::Delegate`: only the overridden methods differ)
 //! misbehave in exactly one way. Shared by the conformance and model tests,
 //! which must both catch every bug.
 
@@ -21,9 +22,9 @@ use std::io::{self, Read, Write};
 use bytes::Bytes;
 use remote_store::backends::MemoryBackend;
 use remote_store::{
-    AtomicWriter, Backend, Capability, CapabilitySet, Child, Content, DeleteFolderOptions,
-    DeleteOptions, Error, FileInfo, FolderEntry, FolderInfo, ListOptions, Listing, ReadStream,
-    RemotePath, Result, TransferOptions, WriteOptions, WriteResult,
+    AtomicWriter, Backend, Capability, CapabilitySet, Child, Content, Delegate,
+    DeleteFolderOptions, DeleteOptions, Error, FileInfo, FolderEntry, FolderInfo, ListOptions,
+    Listing, ReadStream, RemotePath, Result, TransferOptions, WriteOptions, WriteResult,
 };
 
 /// One way to be wrong.
@@ -147,58 +148,64 @@ impl Broken {
     }
 }
 
-impl Backend for Broken {
-    fn name(&self) -> &str {
+impl Delegate for Broken {
+    type Inner = MemoryBackend;
+
+    fn inner(&self) -> &MemoryBackend {
+        &self.inner
+    }
+
+    fn name(_: &Self) -> &str {
         "broken"
     }
 
-    fn capabilities(&self) -> CapabilitySet {
-        if self.is(Bug::DeclaresGlobWithoutHavingIt) {
-            return self.inner.capabilities().with(Capability::GLOB);
+    fn capabilities(this: &Self) -> CapabilitySet {
+        if this.is(Bug::DeclaresGlobWithoutHavingIt) {
+            return this.inner.capabilities().with(Capability::GLOB);
         }
-        self.inner.capabilities()
+        this.inner.capabilities()
     }
 
-    fn close_is_terminal(&self) -> bool {
-        self.is(Bug::TerminalCloseThatKeepsWorking)
+    fn close_is_terminal(this: &Self) -> bool {
+        this.is(Bug::TerminalCloseThatKeepsWorking)
     }
 
-    fn exists(&self, path: &RemotePath) -> Result<bool> {
-        if self.is(Bug::ExistsFailsUnderAFile)
+    fn exists(this: &Self, path: &RemotePath) -> Result<bool> {
+        if this.is(Bug::ExistsFailsUnderAFile)
             && path
                 .ancestors()
-                .any(|a| !a.is_root() && a != *path && self.inner.is_file(&a).unwrap_or(false))
+                .any(|a| !a.is_root() && a != *path && this.inner.is_file(&a).unwrap_or(false))
         {
             return Err(Error::invalid_path(path.as_str(), "under a file"));
         }
-        self.inner.exists(path)
+        this.inner.exists(path)
     }
 
-    fn is_file(&self, path: &RemotePath) -> Result<bool> {
-        self.inner.is_file(path)
+    fn is_file(this: &Self, path: &RemotePath) -> Result<bool> {
+        this.inner.is_file(path)
     }
 
-    fn is_folder(&self, path: &RemotePath) -> Result<bool> {
-        self.inner.is_folder(path)
+    fn is_folder(this: &Self, path: &RemotePath) -> Result<bool> {
+        this.inner.is_folder(path)
     }
 
-    fn read(&self, path: &RemotePath) -> Result<ReadStream> {
-        if self.is(Bug::ReadOfFolderSaysNotFound) && self.inner.is_folder(path)? {
+    fn read(this: &Self, path: &RemotePath) -> Result<ReadStream> {
+        if this.is(Bug::ReadOfFolderSaysNotFound) && this.inner.is_folder(path)? {
             return Err(not_found(path));
         }
-        if self.is(Bug::ReadStreamSkipsTheFirstByte) {
-            let bytes = self.inner.read_bytes(path)?;
+        if this.is(Bug::ReadStreamSkipsTheFirstByte) {
+            let bytes = this.inner.read_bytes(path)?;
             return Ok(ReadStream::from_bytes(bytes.slice(bytes.len().min(1)..)));
         }
-        self.inner.read(path)
+        this.inner.read(path)
     }
 
-    fn read_bytes(&self, path: &RemotePath) -> Result<Bytes> {
-        if self.is(Bug::ReadOfFolderSaysNotFound) && self.inner.is_folder(path)? {
+    fn read_bytes(this: &Self, path: &RemotePath) -> Result<Bytes> {
+        if this.is(Bug::ReadOfFolderSaysNotFound) && this.inner.is_folder(path)? {
             return Err(not_found(path));
         }
-        let result = self.inner.read_bytes(path);
-        if self.is(Bug::NotFoundWithoutThePath) {
+        let result = this.inner.read_bytes(path);
+        if this.is(Bug::NotFoundWithoutThePath) {
             return result.map_err(|e| match e {
                 Error::NotFound { .. } => Error::not_found("", "not found"),
                 other => other,
@@ -208,33 +215,33 @@ impl Backend for Broken {
     }
 
     fn write(
-        &self,
+        this: &Self,
         path: &RemotePath,
         content: Content<'_>,
         options: &WriteOptions,
     ) -> Result<WriteResult> {
         let mut options = options.clone();
-        if self.is(Bug::WriteIgnoresOverwrite) {
+        if this.is(Bug::WriteIgnoresOverwrite) {
             options.overwrite = true;
         }
         let was_reader = matches!(content, Content::Reader(_));
-        let mut result = self.inner.write(path, content, &options)?;
-        if self.is(Bug::WriteResultSizeOfReadersIsZero) && was_reader {
+        let mut result = this.inner.write(path, content, &options)?;
+        if this.is(Bug::WriteResultSizeOfReadersIsZero) && was_reader {
             result.size = 0;
         }
-        if self.is(Bug::EmptyMetadataEchoed) && result.metadata.is_none() {
+        if this.is(Bug::EmptyMetadataEchoed) && result.metadata.is_none() {
             result.metadata = options.metadata.clone();
         }
         Ok(result)
     }
 
     fn write_atomic(
-        &self,
+        this: &Self,
         path: &RemotePath,
         content: Content<'_>,
         options: &WriteOptions,
     ) -> Result<WriteResult> {
-        let content = match (self.bug, content) {
+        let content = match (this.bug, content) {
             (Bug::WriteAtomicKeepsPartialContentOnFailure, Content::Reader(mut reader)) => {
                 let mut kept = Vec::new();
                 let mut chunk = [0u8; 64 * 1024];
@@ -243,48 +250,48 @@ impl Backend for Broken {
                         Ok(0) => break,
                         Ok(n) => kept.extend_from_slice(&chunk[..n]),
                         Err(e) => {
-                            self.inner.write(path, Content::from(kept), options)?;
+                            this.inner.write(path, Content::from(kept), options)?;
                             return Err(Error::io(path.as_str(), "content failed", e));
                         }
                     }
                 }
-                return self.inner.write_atomic(path, Content::from(kept), options);
+                return this.inner.write_atomic(path, Content::from(kept), options);
             }
             (_, content) => content,
         };
-        self.write(path, content, options)
+        this.write(path, content, options)
     }
 
-    fn open_atomic(
-        &self,
+    fn open_atomic<'a>(
+        this: &'a Self,
         path: &RemotePath,
         options: &WriteOptions,
-    ) -> Result<Box<dyn AtomicWriter + '_>> {
-        if self.is(Bug::OpenAtomicLeavesPartialFileOnDrop) {
+    ) -> Result<Box<dyn AtomicWriter + 'a>> {
+        if this.is(Bug::OpenAtomicLeavesPartialFileOnDrop) {
             return Ok(Box::new(WriteThrough {
-                backend: &self.inner,
+                backend: &this.inner,
                 path: path.clone(),
                 buffer: Vec::new(),
             }));
         }
-        self.inner.open_atomic(path, options)
+        this.inner.open_atomic(path, options)
     }
 
-    fn delete(&self, path: &RemotePath, options: DeleteOptions) -> Result<()> {
-        if self.is(Bug::MissingOkSilencesTypeMismatch)
+    fn delete(this: &Self, path: &RemotePath, options: DeleteOptions) -> Result<()> {
+        if this.is(Bug::MissingOkSilencesTypeMismatch)
             && options.missing_ok
-            && self.inner.is_folder(path)?
+            && this.inner.is_folder(path)?
         {
             return Ok(());
         }
-        self.inner.delete(path, options)?;
-        if self.is(Bug::DeletePrunesEmptyParents) {
+        this.inner.delete(path, options)?;
+        if this.is(Bug::DeletePrunesEmptyParents) {
             let mut parent = path.parent();
             while let Some(folder) = parent.filter(|f| !f.is_root()) {
-                if self.inner.iter_children(&folder)?.next().is_some() {
+                if this.inner.iter_children(&folder)?.next().is_some() {
                     break;
                 }
-                self.inner
+                this.inner
                     .delete_folder(&folder, DeleteFolderOptions::new())?;
                 parent = folder.parent();
             }
@@ -292,21 +299,29 @@ impl Backend for Broken {
         Ok(())
     }
 
-    fn delete_folder(&self, path: &RemotePath, mut options: DeleteFolderOptions) -> Result<()> {
-        if self.is(Bug::NonRecursiveDeleteFolderDeletesNonEmpty) {
+    fn delete_folder(
+        this: &Self,
+        path: &RemotePath,
+        mut options: DeleteFolderOptions,
+    ) -> Result<()> {
+        if this.is(Bug::NonRecursiveDeleteFolderDeletesNonEmpty) {
             options.recursive = true;
         }
-        if self.is(Bug::DeleteFolderIgnoresMissingOk) {
+        if this.is(Bug::DeleteFolderIgnoresMissingOk) {
             options.missing_ok = false;
         }
-        self.inner.delete_folder(path, options)
+        this.inner.delete_folder(path, options)
     }
 
-    fn list_files(&self, path: &RemotePath, options: ListOptions) -> Result<Listing<'_, FileInfo>> {
-        if self.is(Bug::ListingLeaksPrefixSiblings) && !path.is_root() {
+    fn list_files<'a>(
+        this: &'a Self,
+        path: &RemotePath,
+        options: ListOptions,
+    ) -> Result<Listing<'a, FileInfo>> {
+        if this.is(Bug::ListingLeaksPrefixSiblings) && !path.is_root() {
             let prefix = path.as_str().to_owned();
             let parent = path.parent().unwrap_or_else(RemotePath::root);
-            let all = self
+            let all = this
                 .inner
                 .list_files(&parent, ListOptions::new().recursive(true))?;
             let recursive = options.recursive;
@@ -319,8 +334,8 @@ impl Backend for Broken {
             })));
         }
         let base = path.clone();
-        let files = self.inner.list_files(path, options.clone())?;
-        Ok(match self.bug {
+        let files = this.inner.list_files(path, options.clone())?;
+        Ok(match this.bug {
             Bug::RecursiveListingSkipsDepth3 => Box::new(
                 files.filter(move |f| f.as_ref().map_or(true, |f| depth_below(&f.path, &base) < 3)),
             ),
@@ -349,10 +364,10 @@ impl Backend for Broken {
         })
     }
 
-    fn list_folders(&self, path: &RemotePath) -> Result<Listing<'_, FolderEntry>> {
-        let folders = self.inner.list_folders(path)?;
-        if self.is(Bug::ListFoldersIncludesFiles) {
-            let files = self
+    fn list_folders<'a>(this: &'a Self, path: &RemotePath) -> Result<Listing<'a, FolderEntry>> {
+        let folders = this.inner.list_folders(path)?;
+        if this.is(Bug::ListFoldersIncludesFiles) {
+            let files = this
                 .inner
                 .list_files(path, ListOptions::new())?
                 .map(|f| f.map(|f| FolderEntry::new(f.path)));
@@ -361,29 +376,29 @@ impl Backend for Broken {
         Ok(folders)
     }
 
-    fn iter_children(&self, path: &RemotePath) -> Result<Listing<'_, Child>> {
-        if self.is(Bug::IterChildrenMissesFolders) {
+    fn iter_children<'a>(this: &'a Self, path: &RemotePath) -> Result<Listing<'a, Child>> {
+        if this.is(Bug::IterChildrenMissesFolders) {
             return Ok(Box::new(
-                self.list_files(path, ListOptions::new())?
+                this.list_files(path, ListOptions::new())?
                     .map(|f| f.map(Child::File)),
             ));
         }
-        self.inner.iter_children(path)
+        this.inner.iter_children(path)
     }
 
-    fn get_file_info(&self, path: &RemotePath) -> Result<FileInfo> {
-        if self.is(Bug::FileInfoOfRootSaysNotFound) && path.is_root() {
+    fn get_file_info(this: &Self, path: &RemotePath) -> Result<FileInfo> {
+        if this.is(Bug::FileInfoOfRootSaysNotFound) && path.is_root() {
             return Err(not_found(path));
         }
-        self.inner.get_file_info(path)
+        this.inner.get_file_info(path)
     }
 
-    fn get_folder_info(&self, path: &RemotePath) -> Result<FolderInfo> {
-        let mut info = self.inner.get_folder_info(path)?;
-        if self.is(Bug::FolderInfoCountsFolders) {
+    fn get_folder_info(this: &Self, path: &RemotePath) -> Result<FolderInfo> {
+        let mut info = this.inner.get_folder_info(path)?;
+        if this.is(Bug::FolderInfoCountsFolders) {
             let mut stack = vec![path.clone()];
             while let Some(folder) = stack.pop() {
-                for entry in self.inner.list_folders(&folder)? {
+                for entry in this.inner.list_folders(&folder)? {
                     stack.push(entry?.path);
                     info.file_count += 1;
                 }
@@ -392,34 +407,44 @@ impl Backend for Broken {
         Ok(info)
     }
 
-    fn rename(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
-        match self.bug {
+    fn rename(
+        this: &Self,
+        src: &RemotePath,
+        dst: &RemotePath,
+        options: TransferOptions,
+    ) -> Result<()> {
+        match this.bug {
             Bug::RenameDropsMetadata
-                if src != dst && self.inner.is_file(src)? && !self.inner.is_folder(dst)? =>
+                if src != dst && this.inner.is_file(src)? && !this.inner.is_folder(dst)? =>
             {
-                self.rewrite(src, dst, options.overwrite)?;
-                self.inner.delete(src, DeleteOptions::new())
+                this.rewrite(src, dst, options.overwrite)?;
+                this.inner.delete(src, DeleteOptions::new())
             }
-            Bug::RenameKeepsTheSource => self.inner.copy(src, dst, options),
+            Bug::RenameKeepsTheSource => this.inner.copy(src, dst, options),
             Bug::SelfRenameDeletesTheFile if src == dst => {
-                self.inner.delete(src, DeleteOptions::new())
+                this.inner.delete(src, DeleteOptions::new())
             }
-            Bug::DestinationCheckedBeforeMissingSource if self.inner.exists(dst)? => {
+            Bug::DestinationCheckedBeforeMissingSource if this.inner.exists(dst)? => {
                 Err(Error::already_exists(dst.as_str(), "destination exists"))
             }
-            _ => self.inner.rename(src, dst, options),
+            _ => this.inner.rename(src, dst, options),
         }
     }
 
-    fn copy(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
-        if self.is(Bug::CopyDropsMetadata)
+    fn copy(
+        this: &Self,
+        src: &RemotePath,
+        dst: &RemotePath,
+        options: TransferOptions,
+    ) -> Result<()> {
+        if this.is(Bug::CopyDropsMetadata)
             && src != dst
-            && self.inner.is_file(src)?
-            && !self.inner.is_folder(dst)?
+            && this.inner.is_file(src)?
+            && !this.inner.is_folder(dst)?
         {
-            return self.rewrite(src, dst, options.overwrite);
+            return this.rewrite(src, dst, options.overwrite);
         }
-        self.inner.copy(src, dst, options)
+        this.inner.copy(src, dst, options)
     }
 }
 

@@ -33,18 +33,21 @@ thread_local! {
     static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Whether `case` passes on backends from `factory` (a panic is a failure).
-pub fn passes(case: &Case, factory: &dyn Fn() -> Box<dyn Backend>, settings: &Settings) -> bool {
+/// Runs `f` with the panic messages of this thread (and of unnamed threads)
+/// silenced; `None` when it panicked.
+pub fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
     quiet_panics();
     QUIET.with(|quiet| quiet.set(true));
     RUNNING.fetch_add(1, Ordering::SeqCst);
-    let passed = catch_unwind(AssertUnwindSafe(|| {
-        conformance::run_case(case, factory, settings)
-    }))
-    .is_ok();
+    let result = catch_unwind(AssertUnwindSafe(f)).ok();
     RUNNING.fetch_sub(1, Ordering::SeqCst);
     QUIET.with(|quiet| quiet.set(false));
-    passed
+    result
+}
+
+/// Whether `case` passes on backends from `factory` (a panic is a failure).
+pub fn passes(case: &Case, factory: &dyn Fn() -> Box<dyn Backend>, settings: &Settings) -> bool {
+    quietly(|| conformance::run_case(case, factory, settings)).is_some()
 }
 
 /// The applicable cases of the registry, as `(case, passed)`.
