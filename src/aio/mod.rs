@@ -40,6 +40,7 @@ mod blocking;
 mod content;
 mod park;
 mod pipe;
+mod spawn_blocking;
 mod streams;
 
 use std::future::Future;
@@ -48,6 +49,7 @@ use std::pin::Pin;
 pub use self::backend::AsyncBackend;
 pub use self::blocking::Blocking;
 pub use self::content::{AsyncAtomicWriter, AsyncContent};
+pub use self::spawn_blocking::SpawnBlocking;
 pub(crate) use self::streams::IterStream;
 pub use self::streams::{collect_stream, next_item};
 

@@ -1,15 +1,19 @@
 //! Listings, read streams and atomic writers that live on the bridge's
 //! runtime, seen from sync code.
 
-use std::future::Future;
+use std::future::{Future, poll_fn};
 use std::io::{self, Write};
+use std::pin::Pin;
+
+use futures_core::Stream;
 
 use bytes::Bytes;
 use tokio::sync::{mpsc, oneshot};
+use tokio::task::JoinHandle;
 
-use super::super::park::{bridge_runtime, park_on};
+use super::super::park::{bridge_runtime, joined, park_on};
 use super::super::pipe::{ChunkReader, WriterCommand};
-use super::super::streams::next_item;
+use super::super::streams::{ChannelStream, next_item};
 use super::super::{AsyncAtomicWriter, BoxStream};
 use crate::{AtomicWriter, Error, Listing, ReadStream, Result, WriteResult};
 
@@ -47,54 +51,57 @@ impl<T: Send> Feed<T> {
 /// ahead of the consumer.
 pub(super) fn open_bridged<T, Fut>(
     feed_with: impl FnOnce(Feed<T>) -> Fut,
-) -> Result<mpsc::Receiver<T>>
+) -> Result<ChannelStream<T>>
 where
     T: Send + 'static,
     Fut: Future<Output = ()> + Send + 'static,
 {
     let (items, items_rx) = mpsc::channel(1);
-    spawn_opening(|opened| feed_with(Feed { opened, items }))?;
-    Ok(items_rx)
+    let task = spawn_opening(|opened| feed_with(Feed { opened, items }))?;
+    Ok(ChannelStream::new(items_rx).finished_by(task))
 }
 
 /// Spawns `task` on the bridge runtime and waits for the first thing it
 /// reports: whether what it opens (a stream, a writer) could be opened.
 pub(super) fn spawn_opening<Fut>(
     task: impl FnOnce(oneshot::Sender<Result<()>>) -> Fut,
-) -> Result<()>
+) -> Result<JoinHandle<()>>
 where
     Fut: Future<Output = ()> + Send + 'static,
 {
     let (opened, opened_rx) = oneshot::channel();
-    bridge_runtime().spawn(task(opened));
+    let task = bridge_runtime().spawn(task(opened));
     match park_on(opened_rx) {
-        Ok(outcome) => outcome,
-        // The task ended without answering: it panicked.
-        Err(_) => Err(Error::BackendUnavailable {
-            path: String::new(),
-            backend: None,
-            reason: "the async backend panicked while opening a stream or writer".to_owned(),
-        }),
+        Ok(outcome) => outcome.map(|()| task),
+        Err(_) => {
+            // The task ended without answering: resume its panic here.
+            joined(park_on(task).map(Ok), "")?;
+            Err(Error::BackendUnavailable {
+                path: String::new(),
+                backend: None,
+                reason: "the async task ended without opening".to_owned(),
+            })
+        }
     }
 }
 
 /// A listing whose items come from a stream on the bridge runtime.
-pub(super) fn listing<T: Send + 'static>(items: mpsc::Receiver<Result<T>>) -> Listing<'static, T> {
+pub(super) fn listing<T: Send + 'static>(items: ChannelStream<Result<T>>) -> Listing<'static, T> {
     Box::new(BridgedListing(items))
 }
 
-struct BridgedListing<T>(mpsc::Receiver<Result<T>>);
+struct BridgedListing<T>(ChannelStream<Result<T>>);
 
 impl<T> Iterator for BridgedListing<T> {
     type Item = Result<T>;
 
     fn next(&mut self) -> Option<Result<T>> {
-        park_on(self.0.recv())
+        park_on(poll_fn(|cx| Pin::new(&mut self.0).poll_next(cx)))
     }
 }
 
 /// A sequential read stream over chunks from the bridge runtime.
-pub(super) fn read_stream(chunks: mpsc::Receiver<Result<Bytes>>) -> ReadStream {
+pub(super) fn read_stream(chunks: ChannelStream<Result<Bytes>>) -> ReadStream {
     ReadStream::Sequential(Box::new(ChunkReader::new(chunks)))
 }
 

@@ -109,7 +109,7 @@ impl<B: AsyncBackend + ?Sized> Blocking<B> {
             Content::Reader(reader) => reader,
         };
         let (chunks, chunks_rx) = mpsc::channel(2);
-        let content = AsyncContent::stream(super::streams::ChannelStream(chunks_rx));
+        let content = AsyncContent::stream(super::streams::ChannelStream::new(chunks_rx));
         let task = bridge_runtime().spawn({
             let backend = Arc::clone(&self.backend);
             async move { write_async(&*backend, atomic, &path, content, &options).await }
