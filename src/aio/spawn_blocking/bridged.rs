@@ -14,16 +14,29 @@ use super::super::streams::ChannelStream;
 use super::super::{AsyncAtomicWriter, BoxFuture, BoxStream};
 use crate::{AtomicWriter, Backend, Error, Result, WriteResult};
 
+/// Listing items a pool thread may run ahead of the stream: a sync listing
+/// has its pages (a directory) in hand already, and handing items over one
+/// by one would cost a thread switch each.
+const LISTING_AHEAD: usize = 32;
+
+/// Read chunks (64 KiB each) a pool thread may run ahead of the stream.
+const READ_AHEAD: usize = 2;
+
 /// Runs `produce` on the blocking pool: it reports through `opened` whether
-/// its stream could be opened, then sends the items. Resolves to the stream
-/// once opened; a panic on the pool thread is resumed here.
-async fn spawn_producer<T, F>(name: String, produce: F) -> Result<BoxStream<'static, T>>
+/// its stream could be opened, then sends up to `ahead` items before they
+/// are taken. Resolves to the stream once opened; a panic on the pool thread
+/// is resumed here.
+async fn spawn_producer<T, F>(
+    name: String,
+    ahead: usize,
+    produce: F,
+) -> Result<BoxStream<'static, T>>
 where
     T: Send + 'static,
     F: FnOnce(oneshot::Sender<Result<()>>, mpsc::Sender<T>) + Send + 'static,
 {
     let (opened, opened_rx) = oneshot::channel();
-    let (items, items_rx) = mpsc::channel(1);
+    let (items, items_rx) = mpsc::channel(ahead);
     let job: JoinHandle<()> = spawn_blocking(move || produce(opened, items));
     match opened_rx.await {
         Ok(Ok(())) => Ok(Box::pin(ChannelStream::new(items_rx).finished_by(job))),
@@ -39,7 +52,7 @@ where
     }
 }
 
-/// A sync listing, pulled on a pool thread one item ahead of the stream.
+/// A sync listing, pulled on a pool thread a few items ahead of the stream.
 pub(super) async fn forward_listing<B, T, F>(
     backend: Arc<B>,
     open: F,
@@ -50,17 +63,19 @@ where
     F: for<'b> FnOnce(&'b B) -> Result<crate::Listing<'b, T>> + Send + 'static,
 {
     let name = backend.name().to_owned();
-    spawn_producer(name, move |opened, items| match open(&backend) {
-        Err(error) => {
-            let _ = opened.send(Err(error));
-        }
-        Ok(listing) => {
-            if opened.send(Ok(())).is_err() {
-                return;
+    spawn_producer(name, LISTING_AHEAD, move |opened, items| {
+        match open(&backend) {
+            Err(error) => {
+                let _ = opened.send(Err(error));
             }
-            for item in listing {
-                if park_on(items.send(item)).is_err() {
+            Ok(listing) => {
+                if opened.send(Ok(())).is_err() {
                     return;
+                }
+                for item in listing {
+                    if park_on(items.send(item)).is_err() {
+                        return;
+                    }
                 }
             }
         }
@@ -74,7 +89,7 @@ pub(super) async fn forward_read<B: Backend + ?Sized>(
     path: crate::RemotePath,
 ) -> Result<BoxStream<'static, Result<Bytes>>> {
     let name = backend.name().to_owned();
-    spawn_producer(name, move |opened, chunks| {
+    spawn_producer(name, READ_AHEAD, move |opened, chunks| {
         let mut stream = match backend.read(&path) {
             Err(error) => {
                 let _ = opened.send(Err(error));

@@ -26,7 +26,7 @@ use crate::{
 ///
 /// Every call runs on tokio's blocking thread pool (`spawn_blocking`), so it
 /// must be awaited inside a tokio runtime. Listings and read streams are
-/// produced on a pool thread and handed over one item (one 64 KiB chunk)
+/// produced on a pool thread and handed over a few items (two 64 KiB chunks)
 /// ahead of the consumer; content given as a stream is fed to the sync
 /// write as a reader; an atomic writer lives on a pool thread until it is
 /// committed, aborted or dropped (dropping discards without waiting).
@@ -157,7 +157,7 @@ impl<B: Backend + ?Sized> AsyncBackend for SpawnBlocking<B> {
         self.call(move |b| b.is_folder(&path))
     }
 
-    fn read<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<ByteStream<'a>>> {
+    fn read<'a>(&'a self, path: &RemotePath) -> BoxFuture<'a, Result<ByteStream<'a>>> {
         let (backend, path) = (Arc::clone(&self.backend), path.clone());
         Box::pin(async move { Ok(forward_read(backend, path).await? as ByteStream<'a>) })
     }
@@ -195,8 +195,8 @@ impl<B: Backend + ?Sized> AsyncBackend for SpawnBlocking<B> {
 
     fn open_atomic<'a>(
         &'a self,
-        path: &'a RemotePath,
-        options: &'a WriteOptions,
+        path: &RemotePath,
+        options: &WriteOptions,
     ) -> BoxFuture<'a, Result<Box<dyn AsyncAtomicWriter<'a> + 'a>>> {
         let (backend, path, options) = (Arc::clone(&self.backend), path.clone(), options.clone());
         Box::pin(async move {
@@ -225,7 +225,7 @@ impl<B: Backend + ?Sized> AsyncBackend for SpawnBlocking<B> {
 
     fn list_files<'a>(
         &'a self,
-        path: &'a RemotePath,
+        path: &RemotePath,
         options: ListOptions,
     ) -> BoxFuture<'a, Result<ListStream<'a, FileInfo>>> {
         let (backend, path) = (Arc::clone(&self.backend), path.clone());
@@ -237,7 +237,7 @@ impl<B: Backend + ?Sized> AsyncBackend for SpawnBlocking<B> {
 
     fn list_folders<'a>(
         &'a self,
-        path: &'a RemotePath,
+        path: &RemotePath,
     ) -> BoxFuture<'a, Result<ListStream<'a, FolderEntry>>> {
         let (backend, path) = (Arc::clone(&self.backend), path.clone());
         Box::pin(async move {
@@ -248,7 +248,7 @@ impl<B: Backend + ?Sized> AsyncBackend for SpawnBlocking<B> {
 
     fn iter_children<'a>(
         &'a self,
-        path: &'a RemotePath,
+        path: &RemotePath,
     ) -> BoxFuture<'a, Result<ListStream<'a, Child>>> {
         let (backend, path) = (Arc::clone(&self.backend), path.clone());
         Box::pin(async move {
@@ -257,7 +257,7 @@ impl<B: Backend + ?Sized> AsyncBackend for SpawnBlocking<B> {
         })
     }
 
-    fn glob<'a>(&'a self, pattern: &'a str) -> BoxFuture<'a, Result<ListStream<'a, FileInfo>>> {
+    fn glob<'a>(&'a self, pattern: &str) -> BoxFuture<'a, Result<ListStream<'a, FileInfo>>> {
         let (backend, pattern) = (Arc::clone(&self.backend), pattern.to_owned());
         Box::pin(async move {
             let stream = forward_listing(backend, move |b| b.glob(&pattern)).await?;
