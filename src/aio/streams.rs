@@ -138,3 +138,33 @@ impl Stream for Children<'_> {
             .map(|item| item.map(|r| r.map(Child::Folder)))
     }
 }
+
+/// Maps every item, dropping those the function answers `None` for.
+pub(crate) struct FilterMapStream<'a, T, F> {
+    inner: BoxStream<'a, T>,
+    map: F,
+}
+
+impl<'a, T, F> FilterMapStream<'a, T, F> {
+    pub(crate) fn new(inner: BoxStream<'a, T>, map: F) -> Self {
+        FilterMapStream { inner, map }
+    }
+}
+
+impl<T, U, F: FnMut(T) -> Option<U> + Unpin> Stream for FilterMapStream<'_, T, F> {
+    type Item = U;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<U>> {
+        let this = &mut *self;
+        loop {
+            match ready!(this.inner.as_mut().poll_next(cx)) {
+                None => return Poll::Ready(None),
+                Some(item) => {
+                    if let Some(mapped) = (this.map)(item) {
+                        return Poll::Ready(Some(mapped));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -6,10 +6,10 @@ use std::io::{self, Write};
 use bytes::Bytes;
 
 use super::Store;
-use super::scope::Transfer;
+use super::scope::{Transfer, utf8_text};
 use crate::{
-    AtomicWriter, Backend, Capability, Content, DeleteFolderOptions, DeleteOptions, Error,
-    FileInfo, FolderInfo, ReadStream, RemotePath, Result, SeekRead, TransferOptions, WriteOptions,
+    AtomicWriter, Backend, Capability, Content, DeleteFolderOptions, DeleteOptions, FileInfo,
+    FolderInfo, ReadStream, RemotePath, Result, SeekRead, TransferOptions, WriteOptions,
     WriteResult,
 };
 
@@ -62,14 +62,7 @@ impl<B: Backend + ?Sized> Store<B> {
     /// A file's content as UTF-8 text (gate `READ`). Invalid UTF-8 is an
     /// [`Error::Io`] of kind `InvalidData`.
     pub fn read_text(&self, path: &str) -> Result<String> {
-        let bytes = self.read_bytes(path)?;
-        String::from_utf8(bytes.to_vec()).map_err(|e| {
-            Error::io(
-                path,
-                "content is not valid UTF-8",
-                io::Error::new(io::ErrorKind::InvalidData, e),
-            )
-        })
+        utf8_text(path, &self.read_bytes(path)?)
     }
 
     /// Writes a new file (gate `WRITE`); an existing file is
@@ -226,12 +219,8 @@ impl<B: Backend + ?Sized> Store<B> {
     /// root missing from the backend is [`Error::NotFound`], see [`Store`]).
     pub fn get_folder_info(&self, path: &str) -> Result<FolderInfo> {
         let full = self.folder_call(Capability::METADATA, path)?;
-        let mut info = self
-            .backend
-            .get_folder_info(&full)
-            .map_err(|e| self.rebase_error(e))?;
-        info.path = self.rebase(&info.path)?;
-        Ok(info)
+        self.scope
+            .rebase_folder_info(self.backend.get_folder_info(&full))
     }
 
     fn file_call(&self, capability: Capability, path: &str) -> Result<RemotePath> {

@@ -5,8 +5,8 @@
 
 use crate::ext::glob::SegmentPattern;
 use crate::{
-    Capability, CapabilitySet, Child, Error, FileInfo, FolderEntry, ListOptions, RemotePath,
-    Result, WriteOptions, WriteResult,
+    Capability, CapabilitySet, Child, Error, FileInfo, FolderEntry, FolderInfo, ListOptions,
+    RemotePath, Result, WriteOptions, WriteResult,
 };
 
 use super::metadata::validate_metadata;
@@ -198,6 +198,13 @@ impl Scope {
         Ok(result)
     }
 
+    /// A folder info (or error) with a store-relative path.
+    pub(crate) fn rebase_folder_info(&self, info: Result<FolderInfo>) -> Result<FolderInfo> {
+        let mut info = info.map_err(|e| self.rebase_error(e))?;
+        info.path = self.rebase(&info.path)?;
+        Ok(info)
+    }
+
     /// A file info (or error) with a store-relative path.
     pub(crate) fn rebase_file_info(&self, item: Result<FileInfo>) -> Result<FileInfo> {
         let mut info = item.map_err(|e| self.rebase_error(e))?;
@@ -242,6 +249,18 @@ impl Scope {
         };
         Ok((full, options, filter))
     }
+}
+
+/// A file's content as UTF-8 text; invalid UTF-8 is an [`Error::Io`] of
+/// kind `InvalidData` naming `path`.
+pub(crate) fn utf8_text(path: &str, bytes: &[u8]) -> Result<String> {
+    String::from_utf8(bytes.to_vec()).map_err(|e| {
+        Error::io(
+            path,
+            "content is not valid UTF-8",
+            std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+        )
+    })
 }
 
 /// What `list_files_with` does to each item of the backend's listing: the
