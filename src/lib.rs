@@ -10,6 +10,11 @@
 //! * [`Registry`] builds named stores from a [`RegistryConfig`] (in code, or
 //!   from TOML with the `toml` feature); [`ext::glob::glob_files`] globs any
 //!   store.
+//! * With the `async` feature, `aio` has the async side: `AsyncBackend` (the
+//!   same [`contract`], method for method), `AsyncStore`, `MemoryBackend` as
+//!   an async backend, and bridges both ways (`Blocking`, `SpawnBlocking`),
+//!   so that `conformance_suite! { factory: async ... }` proves an async
+//!   backend with the same checks.
 //!
 //! ```
 //! use remote_store::backends::MemoryBackend;
