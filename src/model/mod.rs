@@ -63,6 +63,8 @@ mod concurrent;
 mod config;
 #[cfg(feature = "arbitrary")]
 mod fuzz;
+#[cfg(all(feature = "arbitrary", feature = "async"))]
+mod fuzz_async;
 #[cfg(feature = "arbitrary")]
 mod fuzz_store;
 mod harness;
@@ -78,6 +80,8 @@ pub use self::concurrent::{ConcurrencyConfig, ConcurrencyReport, check_concurren
 pub use self::config::OracleConfig;
 #[cfg(feature = "arbitrary")]
 pub use self::fuzz::fuzz_against_oracle;
+#[cfg(all(feature = "arbitrary", feature = "async"))]
+pub use self::fuzz_async::fuzz_async_against_oracle;
 // Plumbing of this crate's own fuzz targets (`fuzz/`): public for them only,
 // hidden from the docs, and not covered by semver; it may change in any release.
 #[cfg(feature = "arbitrary")]

@@ -109,10 +109,10 @@ impl<B: Backend + ?Sized> Store<B> {
     /// ```
     pub fn to_key(&self, native_path: &str) -> Result<String> {
         let key = self.backend.to_key(native_path);
-        if self.root.is_root() {
+        if self.root_path().is_root() {
             return Ok(key);
         }
-        let root = self.root.as_str();
+        let root = self.root_path().as_str();
         if key == root {
             return Ok(String::new());
         }

@@ -6,11 +6,13 @@ mod lifecycle;
 mod listing;
 mod metadata;
 mod operations;
+pub(crate) mod scope;
 
 use std::fmt;
 use std::sync::Arc;
 
 use self::lifecycle::Owner;
+use self::scope::Scope;
 use crate::{Backend, Capability, CapabilitySet, Error, RemotePath, Result};
 
 pub use self::operations::StoreAtomicWriter;
@@ -52,7 +54,7 @@ pub use self::operations::StoreAtomicWriter;
 /// ```
 pub struct Store<B: Backend + ?Sized = dyn Backend> {
     backend: Arc<B>,
-    root: RemotePath,
+    scope: Scope,
     // Shared by the owning store's clones and children; `None` over a shared backend.
     owner: Option<Arc<Owner<B>>>,
 }
@@ -71,7 +73,7 @@ impl<B: Backend> Store<B> {
         Ok(Store {
             owner: Some(Owner::new(Arc::clone(&backend))),
             backend,
-            root: parse_root(root_path)?,
+            scope: Scope::new(root_path)?,
         })
     }
 }
@@ -83,7 +85,7 @@ impl<B: Backend + ?Sized> Store<B> {
     pub fn from_shared(backend: Arc<B>, root_path: &str) -> Result<Self> {
         Ok(Store {
             backend,
-            root: parse_root(root_path)?,
+            scope: Scope::new(root_path)?,
             owner: None,
         })
     }
@@ -91,16 +93,9 @@ impl<B: Backend + ?Sized> Store<B> {
     /// A store rooted at `subpath` below this one, sharing the backend (and
     /// this store's ownership of it, if any). The root, `..` and NUL are [`Error::InvalidPath`].
     pub fn child(&self, subpath: &str) -> Result<Store<B>> {
-        let sub = RemotePath::parse(subpath)?;
-        if sub.is_root() {
-            return Err(Error::invalid_path(
-                subpath,
-                "A child store needs a non-empty subpath",
-            ));
-        }
         Ok(Store {
             backend: Arc::clone(&self.backend),
-            root: self.root.join_path(&sub),
+            scope: self.scope.child(subpath)?,
             owner: self.owner.clone(),
         })
     }
@@ -117,7 +112,7 @@ impl<B: Backend + ?Sized> Store<B> {
 
     /// The root path within the backend (`""` for the backend root).
     pub fn root_path(&self) -> &RemotePath {
-        &self.root
+        self.scope.root()
     }
 
     /// The backend's capabilities.
@@ -149,67 +144,26 @@ impl<B: Backend + ?Sized> Store<B> {
     /// Refuses with [`Error::CapabilityNotSupported`] unless the backend
     /// declares `capability`; the error names `path`.
     fn gate(&self, capability: Capability, path: &str) -> Result<()> {
-        self.capabilities()
-            .require(capability, self.backend.name())
-            .map_err(|e| e.with_path(path))
+        self.scope
+            .gate(self.capabilities(), self.backend.name(), capability, path)
     }
 
     /// Resolves a folder or query path: the root spellings give the store root.
     fn resolve(&self, path: &str) -> Result<RemotePath> {
-        Ok(self.root.join_path(&RemotePath::parse(path)?))
-    }
-
-    /// Resolves a file path: the root spellings are refused.
-    fn resolve_file(&self, path: &str) -> Result<RemotePath> {
-        let relative = RemotePath::parse(path)?;
-        if relative.is_root() {
-            return Err(Error::invalid_path(
-                path,
-                "Path must not be empty or root for file operations",
-            ));
-        }
-        Ok(self.root.join_path(&relative))
+        self.scope.resolve(path)
     }
 
     /// A backend path as a store-relative one; outside the root is
     /// [`Error::InvalidPath`].
     fn rebase(&self, path: &RemotePath) -> Result<RemotePath> {
-        path.strip_prefix(&self.root).ok_or_else(|| {
-            Error::invalid_path(
-                path.as_str(),
-                format!("Path '{path}' is not under store root '{}'", self.root),
-            )
-        })
+        self.scope.rebase(path)
     }
 
     /// Makes the path an error names store-relative when it lies under the
     /// root, in its `path` field and in its message alike.
     fn rebase_error(&self, error: Error) -> Error {
-        let relative = error
-            .path()
-            .and_then(|p| RemotePath::parse(p).ok())
-            .and_then(|p| p.strip_prefix(&self.root));
-        match relative {
-            Some(relative) if !self.root.is_root() => {
-                error_paths::rebase_error(error, self.root.as_str(), relative.as_str())
-            }
-            _ => error,
-        }
+        self.scope.rebase_error(error)
     }
-}
-
-/// Parses a store root: `""` is the backend root; any other string must name
-/// a folder below it (contract 3.3: a non-empty `root_path` goes through
-/// `RemotePath`, which refuses `"."`, `"/"` and the like).
-fn parse_root(root_path: &str) -> Result<RemotePath> {
-    let root = RemotePath::parse(root_path)?;
-    if root.is_root() && !root_path.is_empty() {
-        return Err(Error::invalid_path(
-            root_path,
-            "A store root must be \"\" (the backend root) or name a folder",
-        ));
-    }
-    Ok(root)
 }
 
 impl<B: Backend + ?Sized> fmt::Debug for Store<B> {
@@ -219,7 +173,7 @@ impl<B: Backend + ?Sized> fmt::Debug for Store<B> {
             f,
             "Store(backend='{}', root_path='{}')",
             self.backend.name(),
-            self.root
+            self.scope.root()
         )
     }
 }
@@ -230,7 +184,7 @@ impl<B: Backend + ?Sized> Clone for Store<B> {
     fn clone(&self) -> Self {
         Store {
             backend: Arc::clone(&self.backend),
-            root: self.root.clone(),
+            scope: self.scope.clone(),
             owner: self.owner.clone(),
         }
     }
@@ -239,6 +193,6 @@ impl<B: Backend + ?Sized> Clone for Store<B> {
 impl<B: Backend + ?Sized> PartialEq for Store<B> {
     /// Same backend object and same root.
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.backend, &other.backend) && self.root == other.root
+        Arc::ptr_eq(&self.backend, &other.backend) && self.scope == other.scope
     }
 }

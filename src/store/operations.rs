@@ -6,10 +6,10 @@ use std::io::{self, Write};
 use bytes::Bytes;
 
 use super::Store;
-use super::metadata::validate_metadata;
+use super::scope::{SelfSource, Transfer, utf8_text};
 use crate::{
-    AtomicWriter, Backend, Capability, Content, DeleteFolderOptions, DeleteOptions, Error,
-    FileInfo, FolderInfo, ReadStream, RemotePath, Result, SeekRead, TransferOptions, WriteOptions,
+    AtomicWriter, Backend, Capability, Content, DeleteFolderOptions, DeleteOptions, FileInfo,
+    FolderInfo, ReadStream, RemotePath, Result, SeekRead, TransferOptions, WriteOptions,
     WriteResult,
 };
 
@@ -39,15 +39,13 @@ impl<B: Backend + ?Sized> Store<B> {
 
     /// A stream over a file (gate `READ`).
     pub fn read(&self, path: &str) -> Result<ReadStream> {
-        self.gate(Capability::READ, path)?;
-        let full = self.resolve_file(path)?;
+        let full = self.file_call(Capability::READ, path)?;
         self.backend.read(&full).map_err(|e| self.rebase_error(e))
     }
 
     /// A seekable stream over a file (gate `READ`).
     pub fn read_seekable(&self, path: &str) -> Result<Box<dyn SeekRead>> {
-        self.gate(Capability::READ, path)?;
-        let full = self.resolve_file(path)?;
+        let full = self.file_call(Capability::READ, path)?;
         self.backend
             .read_seekable(&full)
             .map_err(|e| self.rebase_error(e))
@@ -55,8 +53,7 @@ impl<B: Backend + ?Sized> Store<B> {
 
     /// A file's whole content (gate `READ`).
     pub fn read_bytes(&self, path: &str) -> Result<Bytes> {
-        self.gate(Capability::READ, path)?;
-        let full = self.resolve_file(path)?;
+        let full = self.file_call(Capability::READ, path)?;
         self.backend
             .read_bytes(&full)
             .map_err(|e| self.rebase_error(e))
@@ -65,14 +62,7 @@ impl<B: Backend + ?Sized> Store<B> {
     /// A file's content as UTF-8 text (gate `READ`). Invalid UTF-8 is an
     /// [`Error::Io`] of kind `InvalidData`.
     pub fn read_text(&self, path: &str) -> Result<String> {
-        let bytes = self.read_bytes(path)?;
-        String::from_utf8(bytes.to_vec()).map_err(|e| {
-            Error::io(
-                path,
-                "content is not valid UTF-8",
-                io::Error::new(io::ErrorKind::InvalidData, e),
-            )
-        })
+        utf8_text(path, &self.read_bytes(path)?)
     }
 
     /// Writes a new file (gate `WRITE`); an existing file is
@@ -169,8 +159,7 @@ impl<B: Backend + ?Sized> Store<B> {
 
     /// Deletes a file, with options (gate `DELETE`).
     pub fn delete_with(&self, path: &str, options: DeleteOptions) -> Result<()> {
-        self.gate(Capability::DELETE, path)?;
-        let full = self.resolve_file(path)?;
+        let full = self.file_call(Capability::DELETE, path)?;
         self.backend
             .delete(&full, options)
             .map_err(|e| self.rebase_error(e))
@@ -184,11 +173,9 @@ impl<B: Backend + ?Sized> Store<B> {
 
     /// Deletes a folder, with options (gate `DELETE`).
     pub fn delete_folder_with(&self, path: &str, options: DeleteFolderOptions) -> Result<()> {
-        if RemotePath::parse(path)?.is_root() {
-            return Err(Error::invalid_path(path, "Cannot delete the store root"));
-        }
-        self.gate(Capability::DELETE, path)?;
-        let full = self.resolve(path)?;
+        let full = self
+            .scope
+            .delete_folder_call(self.capabilities(), self.backend.name(), path)?;
         self.backend
             .delete_folder(&full, options)
             .map_err(|e| self.rebase_error(e))
@@ -227,28 +214,28 @@ impl<B: Backend + ?Sized> Store<B> {
 
     /// A file's size, time and metadata (gate `METADATA`).
     pub fn get_file_info(&self, path: &str) -> Result<FileInfo> {
-        self.gate(Capability::METADATA, path)?;
-        let full = self.resolve_file(path)?;
-        let mut info = self
-            .backend
-            .get_file_info(&full)
-            .map_err(|e| self.rebase_error(e))?;
-        info.path = self.rebase(&info.path)?;
-        Ok(info)
+        let full = self.file_call(Capability::METADATA, path)?;
+        self.scope
+            .rebase_file_info(self.backend.get_file_info(&full))
     }
 
     /// File count and total size of a folder's subtree (gate `METADATA`); the
     /// root aggregates the whole store, and an empty one counts zero (a store
     /// root missing from the backend is [`Error::NotFound`], see [`Store`]).
     pub fn get_folder_info(&self, path: &str) -> Result<FolderInfo> {
-        self.gate(Capability::METADATA, path)?;
-        let full = self.resolve(path)?;
-        let mut info = self
-            .backend
-            .get_folder_info(&full)
-            .map_err(|e| self.rebase_error(e))?;
-        info.path = self.rebase(&info.path)?;
-        Ok(info)
+        let full = self.folder_call(Capability::METADATA, path)?;
+        self.scope
+            .rebase_folder_info(self.backend.get_folder_info(&full))
+    }
+
+    fn file_call(&self, capability: Capability, path: &str) -> Result<RemotePath> {
+        let (capabilities, name) = (self.capabilities(), self.backend.name());
+        self.scope.file_call(capabilities, name, capability, path)
+    }
+
+    fn folder_call(&self, capability: Capability, path: &str) -> Result<RemotePath> {
+        let (capabilities, name) = (self.capabilities(), self.backend.name());
+        self.scope.folder_call(capabilities, name, capability, path)
     }
 
     fn prepare_write(
@@ -257,18 +244,13 @@ impl<B: Backend + ?Sized> Store<B> {
         path: &str,
         options: &WriteOptions,
     ) -> Result<RemotePath> {
-        if let Some(metadata) = options.effective_metadata() {
-            validate_metadata(path, metadata)?;
-            self.gate(Capability::USER_METADATA, path)?;
-        }
-        self.gate(capability, path)?;
-        self.resolve_file(path)
+        let (capabilities, name) = (self.capabilities(), self.backend.name());
+        self.scope
+            .write_call(capabilities, name, capability, path, options)
     }
 
     fn rebase_write_result(&self, result: Result<WriteResult>) -> Result<WriteResult> {
-        let mut result = result.map_err(|e| self.rebase_error(e))?;
-        result.path = self.rebase(&result.path)?;
-        Ok(result)
+        self.scope.rebase_write_result(result)
     }
 
     fn transfer(
@@ -278,44 +260,22 @@ impl<B: Backend + ?Sized> Store<B> {
         dst: &str,
         call: impl FnOnce(&RemotePath, &RemotePath) -> Result<()>,
     ) -> Result<()> {
-        self.gate(capability, src)?;
-        let full_src = self.resolve_file(src)?;
-        let full_dst = self.resolve_file(dst)?;
-        if full_src == full_dst {
-            // A self-transfer of a file is a no-op and never reaches the
-            // backend; a folder is a type mismatch, which outranks not-found.
-            return match self.self_transfer_source(&full_src) {
-                Ok(SelfSource::File) => Ok(()),
-                Ok(SelfSource::Folder) => Err(Error::invalid_path(
-                    src,
-                    format!("Source is a directory: {src}"),
-                )),
-                Ok(SelfSource::Missing) => {
-                    Err(Error::not_found(src, format!("Source not found: {src}")))
-                }
-                Err(e) => Err(self.rebase_error(e)),
-            };
+        let (capabilities, name) = (self.capabilities(), self.backend.name());
+        match self
+            .scope
+            .transfer_call(capabilities, name, capability, src, dst)?
+        {
+            // A self-transfer never reaches the backend's transfer.
+            Transfer::SamePath(full) => {
+                let source = SelfSource::classify(self.backend.is_file(&full), || {
+                    self.backend.is_folder(&full)
+                });
+                self.scope.self_transfer(src, source)
+            }
+            Transfer::Call(full_src, full_dst) => {
+                call(&full_src, &full_dst).map_err(|e| self.rebase_error(e))
+            }
         }
-        call(&full_src, &full_dst).map_err(|e| self.rebase_error(e))
-    }
-}
-
-/// What the source of a self-transfer (`src == dst`) is.
-enum SelfSource {
-    File,
-    Folder,
-    Missing,
-}
-
-impl<B: Backend + ?Sized> Store<B> {
-    fn self_transfer_source(&self, src: &RemotePath) -> Result<SelfSource> {
-        Ok(if self.backend.is_file(src)? {
-            SelfSource::File
-        } else if self.backend.is_folder(src)? {
-            SelfSource::Folder
-        } else {
-            SelfSource::Missing
-        })
     }
 }
 
