@@ -60,13 +60,13 @@ impl<B: Backend + ?Sized> Store<B> {
     }
 
     /// A file's content as UTF-8 text (gate `READ`). Invalid UTF-8 is an
-    /// [`Error::Io`] of kind `InvalidData`.
+    /// [`Error::Io`](crate::Error::Io) of kind `InvalidData`.
     pub fn read_text(&self, path: &str) -> Result<String> {
         utf8_text(path, &self.read_bytes(path)?)
     }
 
     /// Writes a new file (gate `WRITE`); an existing file is
-    /// [`Error::AlreadyExists`].
+    /// [`Error::AlreadyExists`](crate::Error::AlreadyExists).
     pub fn write<'c>(&self, path: &str, content: impl Into<Content<'c>>) -> Result<WriteResult> {
         self.write_with(path, content, &WriteOptions::new())
     }
@@ -166,7 +166,7 @@ impl<B: Backend + ?Sized> Store<B> {
     }
 
     /// Deletes an empty folder (gate `DELETE`). The store root is refused
-    /// with [`Error::InvalidPath`] before the gate.
+    /// with [`Error::InvalidPath`](crate::Error::InvalidPath) before the gate.
     pub fn delete_folder(&self, path: &str) -> Result<()> {
         self.delete_folder_with(path, DeleteFolderOptions::new())
     }
@@ -181,7 +181,7 @@ impl<B: Backend + ?Sized> Store<B> {
             .map_err(|e| self.rebase_error(e))
     }
 
-    /// Moves a file; an existing destination is [`Error::AlreadyExists`]
+    /// Moves a file; an existing destination is [`Error::AlreadyExists`](crate::Error::AlreadyExists)
     /// (gate `MOVE`).
     ///
     /// When `src` and `dst` resolve to the same path, nothing reaches the
@@ -200,7 +200,7 @@ impl<B: Backend + ?Sized> Store<B> {
     }
 
     /// Copies a file with its metadata; an existing destination is
-    /// [`Error::AlreadyExists`] (gate `COPY`).
+    /// [`Error::AlreadyExists`](crate::Error::AlreadyExists) (gate `COPY`).
     pub fn copy(&self, src: &str, dst: &str) -> Result<()> {
         self.copy_with(src, dst, TransferOptions::new())
     }
@@ -221,7 +221,7 @@ impl<B: Backend + ?Sized> Store<B> {
 
     /// File count and total size of a folder's subtree (gate `METADATA`); the
     /// root aggregates the whole store, and an empty one counts zero (a store
-    /// root missing from the backend is [`Error::NotFound`], see [`Store`]).
+    /// root missing from the backend is [`Error::NotFound`](crate::Error::NotFound), see [`Store`]).
     pub fn get_folder_info(&self, path: &str) -> Result<FolderInfo> {
         let full = self.folder_call(Capability::METADATA, path)?;
         self.scope
