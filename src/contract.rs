@@ -18,7 +18,14 @@
 //!   file-ancestor; then [`Error::AlreadyExists`](crate::Error::AlreadyExists)
 //!   for an existing file without `overwrite`; then I/O. They create missing
 //!   parent folders. A content reader (or, async, a content stream) that fails
-//!   leaves the backend unchanged.
+//!   ([`Error::Io`](crate::Error::Io)) leaves the backend unchanged.
+//! * **A failing content reader and a refused path at once** (onto a folder,
+//!   under a file, onto a file without `overwrite`): either error is correct,
+//!   the path's `InvalidPath`/`AlreadyExists` or the content's `Io`, and
+//!   nothing changes. A backend may drain the content first (as
+//!   `MemoryBackend` and the reference library do) or check the path first
+//!   (a streaming upload must). The root is the exception: it is always
+//!   refused with `InvalidPath` before any content is read.
 //! * **Deletes**: `delete` removes a file; a folder or the root is
 //!   `InvalidPath` even with `missing_ok`. `delete_folder` removes a folder; a
 //!   file is `InvalidPath` even with `missing_ok`; a non-empty folder without
