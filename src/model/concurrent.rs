@@ -19,7 +19,8 @@ pub struct ConcurrencyConfig {
     pub threads: usize,
     /// Ops per thread (default 200).
     pub ops_per_thread: usize,
-    /// The seed of each thread's choices (default 0).
+    /// The seed of each thread's choices (default: [`SEED_VAR`](super::SEED_VAR)
+    /// when set, else random).
     pub seed: u64,
 }
 
@@ -28,7 +29,7 @@ impl Default for ConcurrencyConfig {
         ConcurrencyConfig {
             threads: 4,
             ops_per_thread: 200,
-            seed: 0,
+            seed: super::config::default_seed(),
         }
     }
 }

@@ -70,7 +70,7 @@ pub mod strategy;
 
 #[cfg(feature = "model")]
 pub use self::concurrent::{ConcurrencyConfig, ConcurrencyReport, check_concurrent};
-pub use self::config::OracleConfig;
+pub use self::config::{OracleConfig, SEED_VAR, default_seed};
 #[cfg(feature = "arbitrary")]
 pub use self::fuzz::{FUZZ_STORE_ROOT, MAX_FUZZ_OPS, decode_ops, fuzz_against_oracle, fuzz_paths};
 #[cfg(feature = "arbitrary")]

@@ -103,6 +103,24 @@ impl Outcome {
         Outcome::Failed(error.kind(), error.path().map(str::to_owned))
     }
 
+    /// A `list_files` outcome of `base` without the files deeper than
+    /// `max_depth` below it (what a `Store` keeps of a backend that ignores
+    /// the hint); any other outcome unchanged.
+    pub fn within_depth(self, base: &RemotePath, max_depth: usize) -> Outcome {
+        match self {
+            Outcome::Files(files) => Outcome::Files(
+                files
+                    .into_iter()
+                    .filter(|f| {
+                        let depth = f.path.split('/').count().saturating_sub(1);
+                        depth.saturating_sub(base.depth()) <= max_depth
+                    })
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+
     /// Sorts listings, for backends that do not promise an order.
     pub fn sorted(mut self) -> Outcome {
         match &mut self {
