@@ -26,3 +26,12 @@ fn local_matches_memory() {
     let factory = || LocalBackend::temporary().expect("a temporary directory");
     check_against_oracle(factory, &exact().cases(64));
 }
+
+#[test]
+fn concurrent_ops_on_memory_are_linearizable() {
+    use remote_store::model::{ConcurrencyConfig, check_concurrent};
+    let config = ConcurrencyConfig::new();
+    let report = check_concurrent(&MemoryBackend::new(), &config)
+        .unwrap_or_else(|violations| panic!("seed {}:\n{}", config.seed, violations.join("\n")));
+    assert!(report.writes > 100 && report.reads > 100, "{report:?}");
+}
