@@ -115,9 +115,10 @@ fn generated_sequences_reach_every_kind_of_outcome() {
             .expect("a sequence")
             .current();
         let (subject, oracle) = (MemoryBackend::new(), MemoryBackend::new());
+        let mut tracker = remote_store::model::Tracker::new();
         for op in &ops {
-            let outcome =
-                apply(&subject, &oracle, op, &OracleConfig::new()).expect("memory matches itself");
+            let outcome = apply(&subject, &oracle, op, &OracleConfig::new(), &mut tracker)
+                .expect("memory matches itself");
             let label = match outcome {
                 Outcome::Failed(kind, _) => format!("{kind:?}"),
                 Outcome::Bytes(data) if !data.0.is_empty() => "content".to_owned(),

@@ -336,7 +336,7 @@ fn a_listing_deeper_than_max_depth_is_not_a_divergence() {
     let ops = [
         Op::Write {
             path: path("a/b/c"),
-            content: b"x".to_vec(),
+            content: Bytes::from_static(b"x"),
             source: Source::Bytes,
             overwrite: false,
             metadata: None,

@@ -65,8 +65,10 @@ mod op;
 mod outcome;
 #[cfg(feature = "model")]
 mod runner;
+mod state;
 #[cfg(feature = "model")]
 pub mod strategy;
+mod timestamps;
 
 #[cfg(feature = "model")]
 pub use self::concurrent::{ConcurrencyConfig, ConcurrencyReport, check_concurrent};
@@ -76,10 +78,13 @@ pub use self::fuzz::{FUZZ_STORE_ROOT, MAX_FUZZ_OPS, decode_ops, fuzz_against_ora
 #[cfg(feature = "arbitrary")]
 pub use self::fuzz_store::fuzz_store_ops;
 pub use self::harness::{
-    Counterexample, Divergence, Entry, State, StepDivergence, apply, prune_empty_folders, run_ops,
-    state,
+    Counterexample, Divergence, StepDivergence, Tracker, apply, prune_empty_folders, run_ops,
 };
-pub use self::op::{MAX_DEPTH, METADATA_VALUES, Op, SEGMENTS, Source, all_paths, alphabet_path};
-pub use self::outcome::{ChildView, Data, FileView, METADATA_KEY, Outcome, run_op};
+pub use self::op::{
+    COMMON_SEGMENTS, LARGE_SIZES, MAX_DEPTH, METADATA_PAIRS, Op, SEGMENTS, Source, alphabet_path,
+    large_content, metadata_of,
+};
+pub use self::outcome::{ChildView, Data, FileView, Outcome, run_op};
 #[cfg(feature = "model")]
 pub use self::runner::{check_against_oracle, find_divergence};
+pub use self::state::{Entry, State, state};
