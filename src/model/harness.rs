@@ -32,8 +32,8 @@ pub enum Divergence {
     },
     /// The subject panicked.
     Panic(String),
-    /// The memory oracle's path index disagrees with its tree: a bug of
-    /// `MemoryBackend` itself.
+    /// The memory oracle's path index disagrees with its tree, or its file
+    /// or folder count with its listings: a bug of `MemoryBackend` itself.
     OracleIndex,
     /// The subject's file times broke a relation (see [`apply`]).
     Timestamps(Vec<String>),
@@ -75,7 +75,7 @@ impl fmt::Display for Divergence {
                 Ok(())
             }
             Divergence::OracleIndex => f.write_str(
-                "the memory oracle's path index disagrees with its tree (a MemoryBackend bug)",
+                "the memory oracle's path index or counters disagree with its tree (a MemoryBackend bug)",
             ),
             Divergence::NotReproduced(message) => {
                 write!(f, "diverged once, but not when replayed: {message}")
@@ -222,16 +222,24 @@ pub fn apply(
     Ok(found)
 }
 
+/// Whether `memory`'s path index agrees with its tree and its O(1)
+/// counters with its `state`.
+pub(super) fn memory_is_consistent(memory: &MemoryBackend, state: &State) -> bool {
+    memory.__index_agrees_with_tree()
+        && memory.file_count() == state.files.len()
+        && memory.folder_count() == state.folders.len()
+}
+
 /// Compares the states; returns the subject's file times.
 fn compare_states(
     subject: &dyn Backend,
     oracle: &MemoryBackend,
     known: &BTreeSet<RemotePath>,
 ) -> std::result::Result<Times, Divergence> {
-    if !oracle.__index_agrees_with_tree() {
+    let mut expected = state(oracle, known).expect("the oracle's state is always readable");
+    if !memory_is_consistent(oracle, &expected) {
         return Err(Divergence::OracleIndex);
     }
-    let mut expected = state(oracle, known).expect("the oracle's state is always readable");
     let found = catch_unwind(AssertUnwindSafe(|| state(subject, known)))
         .map_err(|payload| Divergence::Panic(panic_message(&*payload)))?;
     let caps = subject.capabilities();

@@ -63,6 +63,7 @@ mod fuzz_store;
 mod harness;
 mod op;
 mod outcome;
+mod reference;
 #[cfg(feature = "model")]
 mod runner;
 mod state;
@@ -74,7 +75,10 @@ mod timestamps;
 pub use self::concurrent::{ConcurrencyConfig, ConcurrencyReport, check_concurrent};
 pub use self::config::{OracleConfig, SEED_VAR, default_seed};
 #[cfg(feature = "arbitrary")]
-pub use self::fuzz::{FUZZ_STORE_ROOT, MAX_FUZZ_OPS, decode_ops, fuzz_against_oracle, fuzz_paths};
+pub use self::fuzz::{
+    FUZZ_STORE_ROOT, MAX_FUZZ_OPS, decode_ops, fuzz_against_oracle, fuzz_memory_against_reference,
+    fuzz_paths,
+};
 #[cfg(feature = "arbitrary")]
 pub use self::fuzz_store::fuzz_store_ops;
 pub use self::harness::{
@@ -85,6 +89,7 @@ pub use self::op::{
     large_content, metadata_of,
 };
 pub use self::outcome::{ChildView, Data, FileView, Outcome, run_op};
+pub use self::reference::{Reference, check_memory_against_reference};
 #[cfg(feature = "model")]
 pub use self::runner::{check_against_oracle, find_divergence};
 pub use self::state::{Entry, State, state};
