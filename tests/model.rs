@@ -22,9 +22,10 @@ use rstest::rstest;
 
 use self::broken::{Broken, Bug};
 
-/// The size CI runs: 256 sequences of 1 to 64 ops.
+/// The size CI runs: 256 sequences of 1 to 64 ops, from a fixed seed: a
+/// test that a bug is found must not depend on the draw.
 fn ci() -> OracleConfig {
-    OracleConfig::new().cases(256).max_ops(64)
+    OracleConfig::new().cases(256).max_ops(64).seed(0)
 }
 
 #[test]
