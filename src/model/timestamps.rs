@@ -55,13 +55,10 @@ pub(super) fn check(op: &Op, outcome: &Outcome, before: &Times, after: &Times) -
             continue;
         };
         match effect {
-            Effect::Stamps(dst) if dst == path => {
-                if new < old {
-                    broken.push(format!(
-                        "the write moved the modification time of {path:?} backwards ({old:?} -> {new:?})"
-                    ));
-                }
-            }
+            Effect::Stamps(dst) if dst == path && new < old => broken.push(format!(
+                "the write moved the modification time of {path:?} backwards ({old:?} -> {new:?})"
+            )),
+            Effect::Stamps(dst) if dst == path => {}
             Effect::Moves { to, .. } if to == path => {}
             _ if new != old => broken.push(format!(
                 "the modification time of {path:?} changed ({old:?} -> {new:?}), but the op does not write it"
