@@ -50,7 +50,7 @@ fn replay(target: &str, check: impl Fn(&[u8])) -> usize {
 }
 
 fn ordered() -> OracleConfig {
-    OracleConfig::new().ordered_listings(true)
+    OracleConfig::new().ordered_listings(true).exact_max_depth(true)
 }
 
 #[test]
