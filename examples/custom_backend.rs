@@ -461,7 +461,7 @@ mod tests {
     fn regression_a_write_to_the_root_is_refused_before_the_content_is_read() {
         let ops = [Op::Write {
             path: RemotePath::root(),
-            content: Vec::new(),
+            content: bytes::Bytes::new(),
             source: Source::FailingReader(0),
             overwrite: false,
             metadata: None,

@@ -99,7 +99,8 @@ pub use self::stream::{AtomicWriter, Content, ReadStream, SeekRead};
 /// | `flags: [flag, ...]` | `flat_namespace`, `self_operations_unsupported`, `rejects_write_under_file_ancestor` (with `flat_namespace`: refuse writes under a file anyway), `documented_order` (check the sorted listing order), `single_connection` (not thread-safe) |
 /// | `skip: [group::case = "reason", ...]` | known deviations: each case is generated `#[ignore = "skipped: reason"]`, and a test `skipped_cases_still_fail::group__case` runs it and fails once it passes, so the list cannot rot; a case that is unknown or ignored already is a compile error |
 /// | `only: [group, ...]` | run only these groups (`io`, `listing`, ...); the cases of other groups are generated ignored |
-/// | `model: true` | one more test, `model::matches_the_memory_oracle`: [`model::check_against_oracle`] with 256 sequences of up to 64 ops, configured from the flags (`documented_order` compares listings in order, `flat_namespace` implies folders); needs the `model` feature |
+/// | `model: true` | two more tests: `model::matches_the_memory_oracle`, [`model::check_against_oracle`] with 256 sequences of up to 64 ops (`PROPTEST_CASES` overrides the count) from a random seed (`REMOTE_STORE_MODEL_SEED` fixes it; a failure prints it), configured from the flags (`documented_order` compares listings in order, `flat_namespace` implies folders); and `model::concurrent_ops_are_linearizable`, [`model::check_concurrent`] (ignored for a `single_connection` backend or one that lacks READ, WRITE or DELETE). Needs the `model` feature |
+/// | `model: { cases: N, seed: S }` | the same, with `N` sequences from seed `S` (each optional) |
 ///
 /// Misuse is reported at compile time, all at once, pointing at the
 /// offending tokens. Needs the `conformance` feature.
@@ -201,14 +202,51 @@ pub mod __private {
         );
     }
 
-    /// Runs the model test that `model: true` emits.
+    /// Runs the model test that `model: true` emits; `cases` and `seed`
+    /// come from `model: { cases: N, seed: S }`, else from the defaults
+    /// (`PROPTEST_CASES`, `REMOTE_STORE_MODEL_SEED`, or random).
     #[cfg(feature = "model")]
-    pub fn run_model_check(factory: fn() -> Box<dyn Backend>, settings: &Settings) {
-        let config = crate::model::OracleConfig::new()
+    #[track_caller]
+    pub fn run_model_check(
+        factory: fn() -> Box<dyn Backend>,
+        settings: &Settings,
+        cases: Option<u32>,
+        seed: Option<u64>,
+    ) {
+        let mut config = crate::model::OracleConfig::new()
             .ordered_listings(settings.documented_order)
             .implied_folders(settings.flat_namespace)
             .rejects_write_under_file_ancestor(settings.rejects_write_under_file_ancestor);
+        if let Some(cases) = cases {
+            config = config.cases(cases);
+        }
+        if let Some(seed) = seed {
+            config = config.seed(seed);
+        }
         crate::model::check_against_oracle(factory, &config);
+    }
+
+    /// Runs the concurrency test that `model: true` emits: random ops from
+    /// several threads on one backend, including single-key races.
+    #[cfg(feature = "model")]
+    pub fn run_concurrency_check(
+        factory: fn() -> Box<dyn Backend>,
+        _settings: &Settings,
+        seed: Option<u64>,
+    ) {
+        let mut config = crate::model::ConcurrencyConfig::new();
+        if let Some(seed) = seed {
+            config = config.seed(seed);
+        }
+        if let Err(violations) = crate::model::check_concurrent(&*factory(), &config) {
+            panic!(
+                "concurrent ops depart from every serial order (seed {}; rerun with {}={}):\n{}",
+                config.seed,
+                crate::model::SEED_VAR,
+                config.seed,
+                violations.join("\n")
+            );
+        }
     }
 
     /// Expands to nothing: the `model` feature is on.

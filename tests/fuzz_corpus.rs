@@ -9,7 +9,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 
 use remote_store::backends::{LocalBackend, MemoryBackend};
-use remote_store::model::{OracleConfig, fuzz_against_oracle, fuzz_paths, fuzz_store_ops};
+use remote_store::model::{
+    OracleConfig, fuzz_against_oracle, fuzz_memory_against_reference, fuzz_paths, fuzz_store_ops,
+};
 
 use self::broken::{Broken, Bug};
 
@@ -50,7 +52,9 @@ fn replay(target: &str, check: impl Fn(&[u8])) -> usize {
 }
 
 fn ordered() -> OracleConfig {
-    OracleConfig::new().ordered_listings(true)
+    OracleConfig::new()
+        .ordered_listings(true)
+        .exact_max_depth(true)
 }
 
 #[test]
@@ -66,6 +70,11 @@ fn local_vs_memory_corpus_replays() {
         let local = || LocalBackend::temporary().expect("a temporary directory");
         fuzz_against_oracle(local, data, &ordered())
     });
+}
+
+#[test]
+fn memory_vs_reference_corpus_replays() {
+    replay("memory_vs_reference", fuzz_memory_against_reference);
 }
 
 #[test]

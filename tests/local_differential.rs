@@ -14,7 +14,7 @@ fn p(raw: &str) -> RemotePath {
 fn write(path: &str, overwrite: bool) -> Op {
     Op::Write {
         path: p(path),
-        content: format!("{path}!").into_bytes(),
+        content: format!("{path}!").into_bytes().into(),
         source: Source::Bytes,
         overwrite,
         metadata: None,
@@ -73,13 +73,13 @@ fn a_scripted_scenario_behaves_the_same() {
         Op::GetFolderInfo(p("")),
         Op::OpenAtomic {
             path: p("a/b/c"),
-            content: b"late".to_vec(),
+            content: b"late".to_vec().into(),
             overwrite: false,
             commit: true,
         },
         Op::OpenAtomic {
             path: p("c/x/y"),
-            content: b"under".to_vec(),
+            content: b"under".to_vec().into(),
             overwrite: true,
             commit: true,
         },

@@ -126,7 +126,7 @@ fn path(raw: &str) -> RemotePath {
 }
 
 fn write(raw: &str, source: Source, overwrite: bool, atomic: bool) -> Op {
-    let (path, content, metadata) = (path(raw), b"xy".to_vec(), None);
+    let (path, content, metadata) = (path(raw), bytes::Bytes::from_static(b"xy"), None);
     if atomic {
         Op::WriteAtomic {
             path,

@@ -171,6 +171,22 @@ impl Expansion {
         })
     }
 
+    /// Why the model's concurrency test is ignored, or `None` when it runs:
+    /// it needs a thread-safe backend that reads, writes and deletes.
+    fn concurrency_ignore_reason(&self) -> Option<String> {
+        if self.suite.has_flag("single_connection") {
+            return Some("backend is single-connection, not thread-safe".to_owned());
+        }
+        let lacking: Vec<String> = self
+            .suite
+            .lacks
+            .iter()
+            .filter(|cap| ["READ", "WRITE", "DELETE"].iter().any(|need| *cap == need))
+            .map(ToString::to_string)
+            .collect();
+        (!lacking.is_empty()).then(|| format!("backend lacks {}", lacking.join(", ")))
+    }
+
     /// The test module.
     pub fn into_tokens(self) -> TokenStream {
         let mut errors = self.selection_errors().into_iter();
@@ -208,7 +224,15 @@ impl Expansion {
                 None => groups.push((&case.group, vec![test])),
             }
         }
-        let model = suite.model.then(|| {
+        let model = suite.model.as_ref().map(|options| {
+            let some = |lit: &Option<syn::LitInt>| match lit {
+                Some(n) => quote! { ::core::option::Option::Some(#n) },
+                None => quote! { ::core::option::Option::None },
+            };
+            let (cases, seed) = (some(&options.cases), some(&options.seed));
+            let concurrency_ignore = self
+                .concurrency_ignore_reason()
+                .map(|reason| quote! { #[ignore = #reason] });
             quote! {
                 mod model {
                     ::remote_store::__private::require_model_feature!();
@@ -218,6 +242,18 @@ impl Expansion {
                         ::remote_store::__private::run_model_check(
                             super::#factory_fn,
                             &super::#settings_fn(),
+                            #cases,
+                            #seed,
+                        );
+                    }
+
+                    #[test]
+                    #concurrency_ignore
+                    fn concurrent_ops_are_linearizable() {
+                        ::remote_store::__private::run_concurrency_check(
+                            super::#factory_fn,
+                            &super::#settings_fn(),
+                            #seed,
                         );
                     }
                 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use proc_macro2::Span;
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
-use syn::{Expr, Ident, Token, bracketed};
+use syn::{Expr, Ident, Token, braced, bracketed};
 
 /// The capability member names `remote_store::Capability` has.
 pub const CAPABILITIES: [&str; 14] = [
@@ -65,6 +65,26 @@ impl Parse for Skip {
     }
 }
 
+const MODEL_FORMS: &str =
+    "`model` takes `true`, `false` or `{ cases: <u32>, seed: <u64> }` (both optional)";
+
+/// One `key: integer` of `model: { ... }`.
+struct ModelField {
+    key: Ident,
+    value: syn::LitInt,
+}
+
+impl Parse for ModelField {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let key = input.parse()?;
+        input.parse::<Token![:]>()?;
+        let value = input.parse::<syn::LitInt>().map_err(|e| {
+            syn::Error::new(e.span(), format!("{MODEL_FORMS}: expected an integer"))
+        })?;
+        Ok(ModelField { key, value })
+    }
+}
+
 /// The validated input.
 pub struct SuiteInput {
     /// The module the tests go in.
@@ -77,13 +97,22 @@ pub struct SuiteInput {
     pub lacks: Vec<Ident>,
     /// The flags set.
     pub flags: Vec<Ident>,
-    /// Whether to emit the model test against the memory oracle.
-    pub model: bool,
+    /// The model tests to emit, if any.
+    pub model: Option<ModelOptions>,
     /// Known deviations: cases generated ignored, with a companion test that
     /// fails once the case passes.
     pub skip: Vec<Skip>,
     /// The groups to run; empty for all.
     pub only: Vec<Ident>,
+}
+
+/// `model: true` (defaults) or `model: { cases: N, seed: S }`.
+#[derive(Default)]
+pub struct ModelOptions {
+    /// Sequences to run; `None` for the default (`PROPTEST_CASES` or 256).
+    pub cases: Option<syn::LitInt>,
+    /// The seed; `None` for the default (`REMOTE_STORE_MODEL_SEED` or random).
+    pub seed: Option<syn::LitInt>,
 }
 
 impl SuiteInput {
@@ -101,7 +130,7 @@ struct Partial {
     factory_is_async: bool,
     lacks: Option<Vec<Ident>>,
     flags: Option<Vec<Ident>>,
-    model: bool,
+    model: Option<ModelOptions>,
     skip: Vec<Skip>,
     only: Vec<Ident>,
     seen: BTreeMap<String, Ident>,
@@ -126,13 +155,7 @@ impl Partial {
                 self.check_names(&names, &FLAGS, "flag");
                 self.flags = Some(names);
             }
-            "model" => match input.parse::<syn::Lit>()? {
-                syn::Lit::Bool(on) => self.model = on.value,
-                other => self.errors.push(syn::Error::new(
-                    other.span(),
-                    "`model` takes `true` or `false`",
-                )),
-            },
+            "model" => self.model = self.parse_model(input)?,
             "skip" => {
                 let content;
                 bracketed!(content in input);
@@ -188,6 +211,56 @@ impl Partial {
                 ));
             }
         }
+    }
+
+    /// `true`, `false`, or `{ cases: N, seed: S }` (each optional, once).
+    fn parse_model(&mut self, input: ParseStream<'_>) -> syn::Result<Option<ModelOptions>> {
+        if !input.peek(syn::token::Brace) {
+            return Ok(match input.parse::<syn::Lit>()? {
+                syn::Lit::Bool(on) => on.value.then(ModelOptions::default),
+                other => {
+                    self.errors.push(syn::Error::new(other.span(), MODEL_FORMS));
+                    None
+                }
+            });
+        }
+        let content;
+        braced!(content in input);
+        let mut options = ModelOptions::default();
+        let fields = Punctuated::<ModelField, Token![,]>::parse_terminated(&content)?;
+        for ModelField { key, value } in fields {
+            let slot = match key.to_string().as_str() {
+                "cases" => &mut options.cases,
+                "seed" => &mut options.seed,
+                other => {
+                    self.errors.push(syn::Error::new(
+                        key.span(),
+                        format!("unknown model option `{other}`; expected `cases` or `seed`"),
+                    ));
+                    continue;
+                }
+            };
+            if slot.is_some() {
+                self.errors.push(syn::Error::new(
+                    key.span(),
+                    format!("duplicate model option `{key}`"),
+                ));
+                continue;
+            }
+            let checked = if key == "cases" {
+                value.base10_parse::<u32>().and_then(|n| match n {
+                    0 => Err(syn::Error::new(value.span(), "`cases` must be at least 1")),
+                    _ => Ok(()),
+                })
+            } else {
+                value.base10_parse::<u64>().map(drop)
+            };
+            match checked {
+                Ok(()) => *slot = Some(value),
+                Err(error) => self.errors.push(error),
+            }
+        }
+        Ok(Some(options))
     }
 
     fn check_names(&mut self, names: &[Ident], known: &[&str], what: &str) {

@@ -3,8 +3,21 @@
 
 use arbitrary::{Arbitrary, Result, Unstructured};
 
-use super::op::{MAX_DEPTH, METADATA_VALUES, Op, SEGMENTS, Source, alphabet_path};
-use crate::RemotePath;
+use bytes::Bytes;
+
+use super::op::{
+    COMMON_SEGMENTS, LARGE_SIZES, MAX_DEPTH, METADATA_PAIRS, Op, SEGMENTS, Source, alphabet_path,
+    large_content, metadata_of,
+};
+use crate::{Metadata, RemotePath};
+
+fn segment(u: &mut Unstructured<'_>) -> Result<usize> {
+    if u.ratio(4, 5)? {
+        u.choose_index(COMMON_SEGMENTS)
+    } else {
+        u.int_in_range(COMMON_SEGMENTS..=SEGMENTS.len() - 1)
+    }
+}
 
 fn path(u: &mut Unstructured<'_>) -> Result<RemotePath> {
     let depth = match u.int_in_range(0..=9u8)? {
@@ -12,25 +25,32 @@ fn path(u: &mut Unstructured<'_>) -> Result<RemotePath> {
         1..=3 => 1,
         4..=6 => 2,
         7 | 8 => 3,
-        _ => MAX_DEPTH,
+        _ => u.int_in_range(4..=MAX_DEPTH)?,
     };
-    let indices = (0..depth)
-        .map(|_| u.choose_index(SEGMENTS.len()))
-        .collect::<Result<Vec<_>>>()?;
+    let indices = (0..depth).map(|_| segment(u)).collect::<Result<Vec<_>>>()?;
     Ok(alphabet_path(&indices))
 }
 
-fn content(u: &mut Unstructured<'_>) -> Result<Vec<u8>> {
+fn content(u: &mut Unstructured<'_>) -> Result<Bytes> {
+    if u.ratio(1, 16)? {
+        return Ok(large_content(u.choose_index(LARGE_SIZES.len())?));
+    }
     let len = u.int_in_range(0..=3usize)?;
-    (0..len).map(|_| Ok(*u.choose(b"xyz")?)).collect()
+    (0..len)
+        .map(|_| Ok(*u.choose(b"xyz")?))
+        .collect::<Result<Vec<u8>>>()
+        .map(Bytes::from)
 }
 
-fn metadata(u: &mut Unstructured<'_>) -> Result<Option<String>> {
-    Ok(if u.ratio(1, 4)? {
-        Some((*u.choose(&METADATA_VALUES)?).to_owned())
-    } else {
-        None
-    })
+fn metadata(u: &mut Unstructured<'_>) -> Result<Option<Metadata>> {
+    if !u.ratio(1, 4)? {
+        return Ok(None);
+    }
+    let count = u.int_in_range(1..=3usize)?;
+    let pairs = (0..count)
+        .map(|_| u.choose_index(METADATA_PAIRS.len()))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Some(metadata_of(&pairs)))
 }
 
 impl<'a> Arbitrary<'a> for Source {
@@ -38,7 +58,7 @@ impl<'a> Arbitrary<'a> for Source {
         Ok(match u.int_in_range(0..=8u8)? {
             0..=5 => Source::Bytes,
             6 | 7 => Source::Reader,
-            _ => Source::FailingReader(u.int_in_range(0..=2)?),
+            _ => Source::FailingReader(*u.choose(&[0, 1, 2, 65_536])?),
         })
     }
 }
@@ -124,10 +144,10 @@ mod tests {
             .map(|_| Op::arbitrary(&mut u))
             .collect::<Result<Vec<_>>>()
             .expect("4 KiB give 100 ops");
-        let alphabet = super::super::op::all_paths();
         for op in &ops {
-            if let Op::Rename { src, dst, .. } | Op::Copy { src, dst, .. } = op {
-                assert!(alphabet.contains(src) && alphabet.contains(dst));
+            for path in op.paths() {
+                assert!(path.depth() <= MAX_DEPTH, "{op:?}");
+                assert!(path.segments().all(|s| SEGMENTS.contains(&s)), "{op:?}");
             }
         }
         let kinds: std::collections::HashSet<_> = ops.iter().map(std::mem::discriminant).collect();

@@ -6,7 +6,11 @@ use std::collections::BTreeMap;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::{Backend, DeleteOptions, ErrorKind, ListOptions, RemotePath, WriteOptions};
+use std::io::Read;
+
+use bytes::Bytes;
+
+use crate::{Backend, Capability, DeleteOptions, ErrorKind, ListOptions, RemotePath, WriteOptions};
 
 /// The shared keys; `b` is a folder both `b/a` and `b/a.b` live in.
 const KEYS: [&str; 3] = ["a", "b/a", "b/a.b"];
@@ -19,7 +23,8 @@ pub struct ConcurrencyConfig {
     pub threads: usize,
     /// Ops per thread (default 200).
     pub ops_per_thread: usize,
-    /// The seed of each thread's choices (default 0).
+    /// The seed of each thread's choices (default: [`SEED_VAR`](super::SEED_VAR)
+    /// when set, else random).
     pub seed: u64,
 }
 
@@ -28,7 +33,7 @@ impl Default for ConcurrencyConfig {
         ConcurrencyConfig {
             threads: 4,
             ops_per_thread: 200,
-            seed: 0,
+            seed: super::config::default_seed(),
         }
     }
 }
@@ -121,6 +126,9 @@ fn run_thread(
         .collect();
     let mut log = Log::default();
     let tick = || clock.fetch_add(1, Ordering::SeqCst);
+    let caps = backend.capabilities();
+    let atomic = caps.supports(Capability::ATOMIC_WRITE);
+    let lists = caps.supports(Capability::LIST);
     for op in 0..config.ops_per_thread {
         let key = rng.next_u32() as usize % KEYS.len();
         let path = &paths[key];
@@ -130,7 +138,7 @@ fn run_thread(
             0..=2 => {
                 let content = version(thread, op);
                 let options = WriteOptions::new().overwrite(true);
-                let result = if choice == 2 {
+                let result = if choice == 2 && atomic {
                     backend.write_atomic(path, content.clone().into(), &options)
                 } else {
                     backend.write(path, content.clone().into(), &options)
@@ -150,6 +158,7 @@ fn run_thread(
                     continue;
                 }
             },
+            4 if !lists => continue,
             4 => {
                 match backend.list_files(&RemotePath::root(), ListOptions::new().recursive(true)) {
                     Ok(listing) => {
@@ -224,6 +233,77 @@ fn describe(value: &Value) -> String {
     }
 }
 
+/// The key of the single-key race.
+const RACE_KEY: &str = "race/one";
+
+/// The size of each version in the single-key race: past 64 KiB, so that a
+/// copy in pieces can tear.
+const RACE_SIZE: usize = 70_000;
+
+/// Version `n` of the race key: `RACE_SIZE` bytes, all `n`'s byte, so a
+/// torn read (two versions, or a partial one) shows.
+fn race_version(n: usize) -> Bytes {
+    Bytes::from(vec![b'A' + (n % 26) as u8; RACE_SIZE])
+}
+
+/// The single-key race: half the threads overwrite one file again and
+/// again (`write` and `write_atomic`, with `overwrite`), the other half read
+/// it (`read_bytes` and the `read` stream); a read must always return one
+/// whole version, never a torn, partial or empty file, nor `NotFound`.
+fn single_key_race(backend: &dyn Backend, config: &ConcurrencyConfig) -> Vec<String> {
+    let path = RemotePath::parse(RACE_KEY).unwrap_or_default();
+    let overwrite = WriteOptions::new().overwrite(true);
+    let atomic = backend.capabilities().supports(Capability::ATOMIC_WRITE);
+    if let Err(e) = backend.write(&path, race_version(0).into(), &overwrite) {
+        return vec![format!("the race's first write of '{path}' failed: {e}")];
+    }
+    let threads = config.threads.max(2);
+    let rounds = (config.ops_per_thread / 4).max(1);
+    let violations = Mutex::new(Vec::new());
+    let report = |v: String| violations.lock().unwrap_or_else(|e| e.into_inner()).push(v);
+    std::thread::scope(|scope| {
+        for thread in 0..threads {
+            let (path, overwrite, report) = (&path, &overwrite, &report);
+            scope.spawn(move || {
+                for round in 0..rounds {
+                    let n = thread * rounds + round + 1;
+                    if thread % 2 == 0 {
+                        let result = if atomic && round % 2 == 1 {
+                            backend.write_atomic(path, race_version(n).into(), overwrite)
+                        } else {
+                            backend.write(path, race_version(n).into(), overwrite)
+                        };
+                        if let Err(e) = result {
+                            report(format!("an overwrite of '{path}' failed: {e}"));
+                        }
+                        continue;
+                    }
+                    let read = if round % 2 == 0 {
+                        backend.read_bytes(path).map(|b| b.to_vec())
+                    } else {
+                        backend.read(path).and_then(|mut stream| {
+                            let mut bytes = Vec::new();
+                            stream
+                                .read_to_end(&mut bytes)
+                                .map_err(|e| crate::Error::io(path.as_str(), "reading the stream failed", e))
+                                .map(|_| bytes)
+                        })
+                    };
+                    match read {
+                        Ok(bytes) if bytes.len() == RACE_SIZE && bytes.iter().all(|b| *b == bytes[0]) => {}
+                        Ok(bytes) => report(format!(
+                            "a read of '{path}' during overwrites returned a torn or partial file: {}",
+                            describe(&Some(bytes))
+                        )),
+                        Err(e) => report(format!("a read of '{path}' during overwrites failed: {e}")),
+                    }
+                }
+            });
+        }
+    });
+    violations.into_inner().unwrap_or_else(|e| e.into_inner())
+}
+
 /// Runs [`ConcurrencyConfig::threads`] threads of random ops on `backend`
 /// (which must start empty) and checks, per key, that:
 ///
@@ -233,7 +313,11 @@ fn describe(value: &Value) -> String {
 ///   time, when the read began;
 /// * every listed size is the size of a version of that key;
 /// * the final content is that of a write no other write followed in real
-///   time (some serial order of the completed writes ends with it).
+///   time (some serial order of the completed writes ends with it);
+/// * in a single-key race that follows (half the threads overwrite one
+///   file of 70 000 bytes with `write` and `write_atomic`, half read it
+///   with `read_bytes` and `read`), every read returns one whole version:
+///   never a torn, partial or empty file, nor `NotFound`.
 ///
 /// Returns what ran, or every violation found.
 pub fn check_concurrent(
@@ -305,6 +389,7 @@ pub fn check_concurrent(
             ));
         }
     }
+    violations.extend(single_key_race(backend, config));
     if violations.is_empty() {
         Ok(ConcurrencyReport {
             writes: all.writes.len(),

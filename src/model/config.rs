@@ -13,7 +13,7 @@
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct OracleConfig {
-    /// Random op sequences to run (default 256).
+    /// Random op sequences to run (default `PROPTEST_CASES`, else 256).
     pub cases: u32,
     /// The longest sequence (default 64 ops); lengths are drawn from
     /// `1..=max_ops`.
@@ -29,26 +29,72 @@ pub struct OracleConfig {
     /// Default on; [`implied_folders`](OracleConfig::implied_folders) turns
     /// it off, and such ops are then not compared.
     pub rejects_write_under_file_ancestor: bool,
-    /// The seed of the random sequences, so a run is repeatable (default 0).
+    /// `max_depth` of `list_files` must prune exactly. Default off: the
+    /// contract makes it a hint (a `Store` filters again), so the subject's
+    /// listing is filtered to `max_depth` before it is compared, and a
+    /// backend that ignores the hint passes.
+    pub exact_max_depth: bool,
+    /// The seed of the random sequences, so a run is repeatable. Default:
+    /// [`SEED_VAR`] when set, else random (a failure prints it).
     pub seed: u64,
+}
+
+/// The environment variable that fixes the default seed of the model and
+/// concurrency tests, to replay a failure: `REMOTE_STORE_MODEL_SEED=1234`.
+pub const SEED_VAR: &str = "REMOTE_STORE_MODEL_SEED";
+
+/// The default seed: [`SEED_VAR`] if set (and a number), else a random one.
+///
+/// # Panics
+///
+/// If [`SEED_VAR`] is set to something that is not a `u64`: a typo must
+/// not silently run another seed.
+pub fn default_seed() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    match std::env::var(SEED_VAR) {
+        Ok(text) => text
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("{SEED_VAR}={text:?} is not a u64 seed")),
+        Err(_) => {
+            let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+            hasher.write_u128(
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_nanos()),
+            );
+            hasher.finish()
+        }
+    }
+}
+
+/// The default number of sequences: `PROPTEST_CASES` if set (and a
+/// number), else 256.
+fn default_cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|text| text.trim().parse().ok())
+        .unwrap_or(256)
 }
 
 impl Default for OracleConfig {
     fn default() -> Self {
         OracleConfig {
-            cases: 256,
+            cases: default_cases(),
             max_ops: 64,
             ordered_listings: false,
             implied_folders: false,
             rejects_write_under_file_ancestor: true,
-            seed: 0,
+            exact_max_depth: false,
+            seed: default_seed(),
         }
     }
 }
 
 impl OracleConfig {
-    /// 256 sequences of up to 64 ops, listings compared as sets, explicit
-    /// folders.
+    /// 256 sequences (or `PROPTEST_CASES`) of up to 64 ops from a random
+    /// seed (or [`SEED_VAR`]), listings compared as sets, explicit folders,
+    /// `max_depth` a hint.
     pub fn new() -> Self {
         Self::default()
     }
@@ -84,6 +130,12 @@ impl OracleConfig {
     /// Sets [`rejects_write_under_file_ancestor`](OracleConfig::rejects_write_under_file_ancestor).
     pub fn rejects_write_under_file_ancestor(mut self, rejects: bool) -> Self {
         self.rejects_write_under_file_ancestor = rejects;
+        self
+    }
+
+    /// Sets [`exact_max_depth`](OracleConfig::exact_max_depth).
+    pub fn exact_max_depth(mut self, exact: bool) -> Self {
+        self.exact_max_depth = exact;
         self
     }
 

@@ -8,6 +8,7 @@ use arbitrary::{Arbitrary, Unstructured};
 use super::config::OracleConfig;
 use super::harness::{Counterexample, run_ops};
 use super::op::Op;
+use super::reference::check_memory_against_reference;
 use crate::backends::MemoryBackend;
 use crate::{Backend, ErrorKind, RemotePath, Store};
 
@@ -62,6 +63,28 @@ where
 {
     let mut ops = decode_ops(data);
     if let Err(divergence) = run_ops(&factory(), &ops, config) {
+        ops.truncate(divergence.step + 1);
+        panic!("{}", Counterexample { ops, divergence });
+    }
+}
+
+/// Runs the ops decoded from `data` (see [`decode_ops`]) on a fresh
+/// `MemoryBackend` and on the naive [`Reference`](super::Reference) model,
+/// comparing every outcome, the whole state, memory's path index and its
+/// timestamp relations ([`check_memory_against_reference`]): the oracle
+/// itself, checked.
+///
+/// # Panics
+///
+/// On the first difference, with the ops up to it as a numbered script.
+///
+/// ```
+/// remote_store::model::fuzz_memory_against_reference(b"\x06\x01\x00\x02xy\x00\x01");
+/// ```
+#[track_caller]
+pub fn fuzz_memory_against_reference(data: &[u8]) {
+    let mut ops = decode_ops(data);
+    if let Err(divergence) = check_memory_against_reference(&ops) {
         ops.truncate(divergence.step + 1);
         panic!("{}", Counterexample { ops, divergence });
     }

@@ -9,11 +9,11 @@ use std::sync::Arc;
 use arbitrary::{Arbitrary, Result as ArbResult, Unstructured};
 
 use super::fuzz::{FUZZ_STORE_ROOT, MAX_FUZZ_OPS};
-use super::harness::walk_folders;
-use super::op::{MAX_DEPTH, METADATA_VALUES, Op, SEGMENTS, Source};
+use super::op::{MAX_DEPTH, Op, SEGMENTS, Source, metadata_of};
 use super::outcome::{
     Data, FileView, Outcome, children, files, folder_info, folders, run_op, write_options, written,
 };
+use super::state::walk_folders;
 use crate::backends::MemoryBackend;
 use crate::{
     Backend, DeleteFolderOptions, DeleteOptions, ListOptions, Metadata, RemotePath, Store,
@@ -216,9 +216,9 @@ impl<'a> Arbitrary<'a> for StoreOp {
     }
 }
 
-/// The metadata value a store write with `metadata` carries.
-fn metadata_value(metadata: bool) -> Option<String> {
-    metadata.then(|| METADATA_VALUES[0].to_owned())
+/// The metadata a store write with `metadata` carries.
+fn metadata_value(metadata: bool) -> Option<Metadata> {
+    metadata.then(|| metadata_of(&[0, 2]))
 }
 
 fn refused(raw: &str) -> Outcome {
@@ -343,7 +343,7 @@ fn expected(direct: &MemoryBackend, op: &StoreOp) -> Outcome {
         } => {
             let metadata = metadata_value(*metadata);
             model(parse_file(path).map(|path| {
-                let content = content.clone();
+                let content = bytes::Bytes::from(content.clone());
                 let (source, overwrite) = (Source::Bytes, *overwrite);
                 if *atomic {
                     Op::WriteAtomic {

@@ -1,102 +1,17 @@
 //! [`apply`]: one op on the subject and on the oracle, compared; and the
 //! full-state check that follows every step.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::fmt;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use super::config::OracleConfig;
-use super::op::{Op, Source, all_paths};
-use super::outcome::{FileView, Outcome, run_op};
+use super::op::{Op, Source};
+use super::outcome::{Outcome, run_op};
+use super::state::{Entry, State, state, state_lines, surplus, walk_folders};
+use super::timestamps::{self, Times};
 use crate::backends::MemoryBackend;
-use crate::{
-    Backend, Capability, DeleteFolderOptions, ErrorKind, ListOptions, Metadata, RemotePath, Result,
-};
-
-/// One path's state, as the probes see it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Entry {
-    /// A folder.
-    Folder,
-    /// A file, with its content and (where the backend keeps it) metadata.
-    File(Vec<u8>, Option<Metadata>),
-}
-
-/// Everything a backend holds, seen through its own API: every path of the
-/// alphabet probed and read, plus its recursive listing and folder walk
-/// (which would show an entry outside the alphabet).
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct State {
-    /// Each existing alphabet path and what it is.
-    pub entries: BTreeMap<String, Entry>,
-    /// `list_files("", recursive)`, sorted (empty without `LIST`).
-    pub files: Vec<FileView>,
-    /// Every folder reachable by `list_folders` from the root, sorted.
-    pub folders: Vec<String>,
-}
-
-/// The most folders a state walk visits before it calls the backend broken.
-const WALK_LIMIT: usize = 10_000;
-
-/// Every folder below `base` (full paths, sorted), found by `list_folders`
-/// from `base` down; an entry outside the listed folder is an error.
-pub(super) fn walk_folders(backend: &dyn Backend, base: &RemotePath) -> Result<Vec<String>> {
-    let mut folders = Vec::new();
-    let mut stack = vec![base.clone()];
-    while let Some(folder) = stack.pop() {
-        for entry in backend.list_folders(&folder)? {
-            let entry = entry?;
-            if folders.len() >= WALK_LIMIT || !entry.path.starts_with(&folder) {
-                return Err(crate::Error::invalid_argument(
-                    entry.path.as_str(),
-                    format!("listing folder '{folder}' yields '{}'", entry.path),
-                ));
-            }
-            folders.push(entry.path.as_str().to_owned());
-            if entry.path != folder {
-                stack.push(entry.path);
-            }
-        }
-    }
-    folders.sort();
-    Ok(folders)
-}
-
-/// Reads `backend`'s whole state (see [`State`]).
-pub fn state(backend: &dyn Backend) -> Result<State> {
-    let caps = backend.capabilities();
-    let mut state = State::default();
-    for path in all_paths().iter().filter(|p| !p.is_root()) {
-        let entry = if backend.is_folder(path)? {
-            Entry::Folder
-        } else if backend.is_file(path)? {
-            let content = if caps.supports(Capability::READ) {
-                backend.read_bytes(path)?.to_vec()
-            } else {
-                Vec::new()
-            };
-            let metadata = if caps.supports(Capability::METADATA) {
-                backend.get_file_info(path)?.metadata
-            } else {
-                None
-            };
-            Entry::File(content, metadata)
-        } else {
-            continue;
-        };
-        state.entries.insert(path.as_str().to_owned(), entry);
-    }
-    if caps.supports(Capability::LIST) {
-        let listing =
-            backend.list_files(&RemotePath::root(), ListOptions::new().recursive(true))?;
-        state.files = listing
-            .map(|f| f.map(|f| FileView::from(&f)))
-            .collect::<Result<_>>()?;
-        state.files.sort();
-        state.folders = walk_folders(backend, &RemotePath::root())?;
-    }
-    Ok(state)
-}
+use crate::{Backend, Capability, DeleteFolderOptions, ErrorKind, RemotePath};
 
 /// How the subject departed from the oracle.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -117,43 +32,14 @@ pub enum Divergence {
     },
     /// The subject panicked.
     Panic(String),
+    /// The memory oracle's path index disagrees with its tree, or its file
+    /// or folder count with its listings: a bug of `MemoryBackend` itself.
+    OracleIndex,
+    /// The subject's file times broke a relation (see [`apply`]).
+    Timestamps(Vec<String>),
     /// The sequence diverged once but not when replayed (a flaky backend),
     /// or the run was aborted; the message of the first run.
     NotReproduced(String),
-}
-
-fn state_lines(state: &State) -> Vec<String> {
-    let mut lines: Vec<String> = state
-        .entries
-        .iter()
-        .map(|(path, entry)| match entry {
-            Entry::Folder => format!("folder {path:?}"),
-            Entry::File(content, None) => {
-                format!("file {path:?} = {:?}", String::from_utf8_lossy(content))
-            }
-            Entry::File(content, Some(meta)) => format!(
-                "file {path:?} = {:?} {meta:?}",
-                String::from_utf8_lossy(content)
-            ),
-        })
-        .collect();
-    lines.extend(state.files.iter().map(|f| format!("listed file {f:?}")));
-    lines.extend(state.folders.iter().map(|f| format!("listed folder {f:?}")));
-    lines
-}
-
-/// The lines of `a` not matched one for one in `b` (so a duplicate shows).
-fn surplus<'a>(a: &'a [String], b: &[String]) -> Vec<&'a String> {
-    let mut left: Vec<&String> = b.iter().collect();
-    a.iter()
-        .filter(|line| match left.iter().position(|l| l == line) {
-            Some(i) => {
-                left.swap_remove(i);
-                false
-            }
-            None => true,
-        })
-        .collect()
 }
 
 impl fmt::Display for Divergence {
@@ -181,6 +67,16 @@ impl fmt::Display for Divergence {
                 Ok(())
             }
             Divergence::Panic(message) => write!(f, "the subject panicked: {message}"),
+            Divergence::Timestamps(broken) => {
+                writeln!(f, "the timestamps break a relation:")?;
+                for line in broken {
+                    writeln!(f, "  {line}")?;
+                }
+                Ok(())
+            }
+            Divergence::OracleIndex => f.write_str(
+                "the memory oracle's path index or counters disagree with its tree (a MemoryBackend bug)",
+            ),
             Divergence::NotReproduced(message) => {
                 write!(f, "diverged once, but not when replayed: {message}")
             }
@@ -282,25 +178,66 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "(a non-string panic payload)".to_owned())
 }
 
+/// What a sequence has seen so far: the paths its ops named (with their
+/// ancestors), which every state comparison probes, and the subject's
+/// file times after the last step, for the timestamp relations.
+#[derive(Clone, Debug, Default)]
+pub struct Tracker {
+    known: BTreeSet<RemotePath>,
+    times: Times,
+}
+
+impl Tracker {
+    /// Nothing known yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn learn(&mut self, op: &Op) {
+        for path in op.paths() {
+            let mut next = Some(path.clone());
+            while let Some(path) = next {
+                next = path.parent();
+                if !self.known.insert(path) {
+                    break;
+                }
+            }
+        }
+    }
+}
+
 /// Runs `op` on `subject` and on `oracle`, compares the outcomes, then the
-/// two whole states. Timestamps are never compared; listings are compared
-/// in order only with [`OracleConfig::ordered_listings`].
+/// two whole states (every path `tracker` knows probed), then the
+/// subject's timestamp relations (`rename` keeps a file's time, an
+/// overwrite never moves it backwards, nothing else moves it). Timestamps
+/// are never compared with the oracle's; listings are compared in order
+/// only with [`OracleConfig::ordered_listings`].
 pub fn apply(
     subject: &dyn Backend,
     oracle: &MemoryBackend,
     op: &Op,
     config: &OracleConfig,
+    tracker: &mut Tracker,
 ) -> std::result::Result<Outcome, Divergence> {
     if skipped(subject, oracle, op, config) {
         return Ok(Outcome::Skipped);
     }
     let double_fault = double_fault_refusal(oracle, op);
+    tracker.learn(op);
     let expected = run_op(oracle, op);
     let found = catch_unwind(AssertUnwindSafe(|| run_op(subject, op)))
         .map_err(|payload| Divergence::Panic(panic_message(&*payload)))?;
     if config.implied_folders {
         prune_empty_folders(oracle);
     }
+    let found = match op {
+        Op::ListFiles {
+            path,
+            recursive: true,
+            max_depth: Some(depth),
+        } if !config.exact_max_depth => found.within_depth(path, *depth),
+        _ => found,
+    };
     let (expected, found) = if config.ordered_listings {
         (expected, found)
     } else {
@@ -312,16 +249,34 @@ pub fn apply(
             found: Box::new(found),
         });
     }
-    compare_states(subject, oracle)?;
+    let times = compare_states(subject, oracle, &tracker.known)?;
+    let broken = timestamps::check(op, &found, &tracker.times, &times);
+    if !broken.is_empty() {
+        return Err(Divergence::Timestamps(broken));
+    }
+    tracker.times = times;
     Ok(found)
 }
 
+/// Whether `memory`'s path index agrees with its tree and its O(1)
+/// counters with its `state`.
+pub(super) fn memory_is_consistent(memory: &MemoryBackend, state: &State) -> bool {
+    memory.__index_agrees_with_tree()
+        && memory.file_count() == state.files.len()
+        && memory.folder_count() == state.folders.len()
+}
+
+/// Compares the states; returns the subject's file times.
 fn compare_states(
     subject: &dyn Backend,
     oracle: &MemoryBackend,
-) -> std::result::Result<(), Divergence> {
-    let mut expected = state(oracle).expect("the oracle's state is always readable");
-    let found = catch_unwind(AssertUnwindSafe(|| state(subject)))
+    known: &BTreeSet<RemotePath>,
+) -> std::result::Result<Times, Divergence> {
+    let mut expected = state(oracle, known).expect("the oracle's state is always readable");
+    if !memory_is_consistent(oracle, &expected) {
+        return Err(Divergence::OracleIndex);
+    }
+    let found = catch_unwind(AssertUnwindSafe(|| state(subject, known)))
         .map_err(|payload| Divergence::Panic(panic_message(&*payload)))?;
     let caps = subject.capabilities();
     if !caps.supports(Capability::LIST) {
@@ -339,7 +294,7 @@ fn compare_states(
         }
     }
     match found {
-        Ok(found) if found == expected => Ok(()),
+        Ok(found) if found == expected => Ok(found.modified),
         found => Err(Divergence::State {
             expected: Box::new(expected),
             found: found.map(Box::new).map_err(|e| e.to_string()),
@@ -364,8 +319,9 @@ pub fn run_ops(
     config: &OracleConfig,
 ) -> std::result::Result<(), StepDivergence> {
     let oracle = MemoryBackend::new();
+    let mut tracker = Tracker::new();
     for (step, op) in ops.iter().enumerate() {
-        apply(subject, &oracle, op, config)
+        apply(subject, &oracle, op, config, &mut tracker)
             .map_err(|divergence| StepDivergence { step, divergence })?;
     }
     Ok(())

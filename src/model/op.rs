@@ -3,18 +3,65 @@
 
 use std::fmt;
 
-use crate::{Capability, RemotePath};
+use bytes::Bytes;
 
-/// The segments every generated path is made of. `a` and `a.b` share a
-/// prefix, so listings that match prefixes instead of whole segments show.
-pub const SEGMENTS: [&str; 3] = ["a", "b", "a.b"];
+use crate::{Capability, Metadata, RemotePath};
 
-/// The deepest generated path, in segments (`a/b/a.b/a`): deep enough that
-/// a recursive listing has files three levels below a listed folder.
-pub const MAX_DEPTH: usize = 4;
+/// The segments every generated path is made of. The first three are the
+/// common ones (drawn most often, so names keep colliding): `a` is a prefix
+/// of `a.b`, `ab` and `a b`, at every depth. The rest are the names backends
+/// get wrong: a case-only difference (`A`), a leading dot (`.a`), a space,
+/// and the same letter in Unicode NFC (`\u{e9}`) and NFD (`e\u{301}`),
+/// which are different keys.
+pub const SEGMENTS: [&str; 9] = [
+    "a", "b", "a.b", "ab", "A", ".a", "a b", "\u{e9}", "e\u{301}",
+];
 
-/// The user-metadata keys and values generated writes may carry.
-pub const METADATA_VALUES: [&str; 2] = ["x", "y"];
+/// How many of [`SEGMENTS`], from the start, are the common ones.
+pub const COMMON_SEGMENTS: usize = 3;
+
+/// The deepest generated path, in segments: a recursive listing has files
+/// five levels below a listed folder.
+pub const MAX_DEPTH: usize = 6;
+
+/// The user-metadata pairs generated writes draw from (one to three of
+/// them): several keys, so that a merge cannot pass for a replace.
+pub const METADATA_PAIRS: [(&str, &str); 4] = [("k", "x"), ("k", "y"), ("k2", "z"), ("Key", "x")];
+
+/// The metadata of the pairs of [`METADATA_PAIRS`] chosen by `indices`.
+pub fn metadata_of(indices: &[usize]) -> Metadata {
+    indices
+        .iter()
+        .map(|&i| METADATA_PAIRS[i % METADATA_PAIRS.len()])
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect()
+}
+
+/// The sizes of the large contents generated writes may carry, around the
+/// 64 KiB and 128 KiB boundaries where buffered copies split.
+pub const LARGE_SIZES: [usize; 6] = [8191, 65_535, 65_536, 65_537, 131_073, 200_000];
+
+const LARGE_LEN: usize = 200_000;
+
+const fn large_pattern() -> [u8; LARGE_LEN] {
+    let mut bytes = [0u8; LARGE_LEN];
+    let mut i = 0;
+    while i < LARGE_LEN {
+        // A pattern whose period (251) divides no power of two, so a
+        // misplaced block shows.
+        bytes[i] = b'0' + (i % 251 % 75) as u8;
+        i += 1;
+    }
+    bytes
+}
+
+static LARGE: [u8; LARGE_LEN] = large_pattern();
+
+/// A large content of [`LARGE_SIZES`]`[i]` bytes: a slice of one shared
+/// static buffer, so ops clone a handle, never the bytes.
+pub fn large_content(i: usize) -> Bytes {
+    Bytes::from_static(&LARGE[..LARGE_SIZES[i % LARGE_SIZES.len()]])
+}
 
 /// A path of the alphabet: the root (`""`) or up to [`MAX_DEPTH`] segments
 /// of [`SEGMENTS`].
@@ -29,26 +76,6 @@ pub fn alphabet_path(indices: &[usize]) -> RemotePath {
         .collect::<Vec<_>>()
         .join("/");
     RemotePath::parse(&joined).unwrap_or_default()
-}
-
-/// Every path of the alphabet, the root first, shallow before deep.
-pub fn all_paths() -> Vec<RemotePath> {
-    let mut paths = vec![RemotePath::root()];
-    let mut level = vec![Vec::<usize>::new()];
-    for _ in 0..MAX_DEPTH {
-        level = level
-            .iter()
-            .flat_map(|prefix| {
-                (0..SEGMENTS.len()).map(move |i| {
-                    let mut next = prefix.clone();
-                    next.push(i);
-                    next
-                })
-            })
-            .collect();
-        paths.extend(level.iter().map(|indices| alphabet_path(indices)));
-    }
-    paths
 }
 
 /// How the content of a write is handed over.
@@ -77,27 +104,28 @@ pub enum Op {
     /// `read` drained to the end.
     Read(RemotePath),
     ReadBytes(RemotePath),
-    /// `read_seekable`: read the tail from the middle, then the whole.
+    /// `read_seekable`, then a fixed script of seeks (`End(0)`, `Start`,
+    /// `Current(-n)`, `End(-n)`) and reads, ending with the whole content.
     ReadSeekable(RemotePath),
     Write {
         path: RemotePath,
-        content: Vec<u8>,
+        content: Bytes,
         source: Source,
         overwrite: bool,
-        /// One user-metadata pair (`meta` = the value), if any.
-        metadata: Option<String>,
+        /// User metadata, if any.
+        metadata: Option<Metadata>,
     },
     WriteAtomic {
         path: RemotePath,
-        content: Vec<u8>,
+        content: Bytes,
         source: Source,
         overwrite: bool,
-        metadata: Option<String>,
+        metadata: Option<Metadata>,
     },
     /// `open_atomic`, write `content`, then commit or drop the writer.
     OpenAtomic {
         path: RemotePath,
-        content: Vec<u8>,
+        content: Bytes,
         overwrite: bool,
         commit: bool,
     },
@@ -158,6 +186,31 @@ impl Op {
         }
     }
 
+    /// The paths the op names.
+    pub fn paths(&self) -> Vec<&RemotePath> {
+        match self {
+            Op::Exists(p)
+            | Op::IsFile(p)
+            | Op::IsFolder(p)
+            | Op::Read(p)
+            | Op::ReadBytes(p)
+            | Op::ReadSeekable(p)
+            | Op::ListFolders(p)
+            | Op::IterChildren(p)
+            | Op::GetFileInfo(p)
+            | Op::GetFolderInfo(p)
+            | Op::KeyRoundTrip(p) => vec![p],
+            Op::Write { path, .. }
+            | Op::WriteAtomic { path, .. }
+            | Op::OpenAtomic { path, .. }
+            | Op::Delete { path, .. }
+            | Op::DeleteFolder { path, .. }
+            | Op::ListFiles { path, .. } => vec![path],
+            Op::Rename { src, dst, .. } | Op::Copy { src, dst, .. } => vec![src, dst],
+            Op::CheckHealth => Vec::new(),
+        }
+    }
+
     /// Whether the op may change the backend's state.
     pub fn mutates(&self) -> bool {
         matches!(
@@ -177,7 +230,12 @@ struct Text<'a>(&'a [u8]);
 
 impl fmt::Debug for Text<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?}", String::from_utf8_lossy(self.0))
+        match LARGE_SIZES.iter().position(|&n| n == self.0.len()) {
+            Some(i) if self.0 == &LARGE[..self.0.len()] => {
+                write!(f, "large({i}: {} bytes)", LARGE_SIZES[i])
+            }
+            _ => write!(f, "{:?}", String::from_utf8_lossy(self.0)),
+        }
     }
 }
 
@@ -192,7 +250,7 @@ fn write_call(
     content: &[u8],
     source: Source,
     overwrite: bool,
-    metadata: &Option<String>,
+    metadata: &Option<Metadata>,
 ) -> fmt::Result {
     write!(f, "{call}({:?}, {:?}", path.as_str(), Text(content))?;
     match source {
@@ -201,8 +259,8 @@ fn write_call(
         Source::FailingReader(n) => write!(f, ", reader_failing_after({n})")?,
     }
     flag(f, overwrite, "overwrite")?;
-    if let Some(value) = metadata {
-        write!(f, ", meta={value:?}")?;
+    if let Some(metadata) = metadata {
+        write!(f, ", meta={metadata:?}")?;
     }
     f.write_str(")")
 }
@@ -311,27 +369,56 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_alphabet_has_the_root_and_every_path_up_to_max_depth() {
-        let paths = all_paths();
-        assert_eq!(paths.len(), 1 + 3 + 9 + 27 + 81);
-        assert!(paths[0].is_root());
-        assert!(paths.iter().any(|p| p.as_str() == "a.b/a/a.b"));
-        let unique: std::collections::BTreeSet<_> = paths.iter().collect();
-        assert_eq!(unique.len(), paths.len());
+    fn alphabet_paths_are_valid_and_distinct() {
+        let mut seen = std::collections::BTreeSet::new();
+        for i in 0..SEGMENTS.len() {
+            for j in 0..SEGMENTS.len() {
+                let path = alphabet_path(&[i, j, i]);
+                assert_eq!(path.depth(), 3, "{path:?}");
+                assert!(seen.insert(path));
+            }
+        }
+        assert_eq!(alphabet_path(&[0; 9]).depth(), MAX_DEPTH);
+        assert_ne!(
+            alphabet_path(&[7]),
+            alphabet_path(&[8]),
+            "NFC and NFD differ"
+        );
+    }
+
+    #[test]
+    fn large_contents_share_one_buffer() {
+        let a = large_content(2);
+        assert_eq!(a.len(), 65_536);
+        assert_eq!(a.as_ptr(), large_content(4).as_ptr());
+        // A block copied from the wrong 4 KiB or 64 KiB offset differs.
+        assert_ne!(a[..4096], a[4096..8192]);
+        assert_ne!(large_content(5)[..4096], large_content(5)[65_536..69_632]);
     }
 
     #[test]
     fn debug_reads_as_a_script_line() {
         let op = Op::Write {
             path: alphabet_path(&[0, 1]),
-            content: b"xy".to_vec(),
+            content: Bytes::from_static(b"xy"),
             source: Source::FailingReader(1),
             overwrite: true,
-            metadata: Some("x".into()),
+            metadata: Some(metadata_of(&[0, 2])),
         };
         assert_eq!(
             format!("{op:?}"),
-            r#"write("a/b", "xy", reader_failing_after(1), overwrite, meta="x")"#
+            r#"write("a/b", "xy", reader_failing_after(1), overwrite, meta={"k": "x", "k2": "z"})"#
+        );
+        let op = Op::WriteAtomic {
+            path: alphabet_path(&[5, 7]),
+            content: large_content(3),
+            source: Source::Bytes,
+            overwrite: false,
+            metadata: None,
+        };
+        assert_eq!(
+            format!("{op:?}"),
+            "write_atomic(\".a/\u{e9}\", large(3: 65537 bytes))"
         );
         let op = Op::DeleteFolder {
             path: RemotePath::root(),

@@ -4,15 +4,14 @@
 use std::fmt;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 
+use bytes::Bytes;
+
 use super::op::{Op, Source};
 use crate::{
     Backend, Child, Content, DeleteFolderOptions, DeleteOptions, Error, ErrorKind, FileInfo,
     FolderEntry, FolderInfo, ListOptions, Metadata, RemotePath, Result, TransferOptions,
     WriteOptions, WriteResult,
 };
-
-/// The metadata key of generated writes.
-pub const METADATA_KEY: &str = "k";
 
 /// A file as the comparison sees it: no timestamps, digests or etags.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -44,6 +43,11 @@ pub struct Data(pub Vec<u8>);
 
 impl fmt::Debug for Data {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const SHOWN: usize = 32;
+        if self.0.len() > SHOWN {
+            let head = String::from_utf8_lossy(&self.0[..SHOWN]);
+            return write!(f, "{head:?}... ({} bytes)", self.0.len());
+        }
         match std::str::from_utf8(&self.0) {
             Ok(text) => write!(f, "{text:?}"),
             Err(_) => write!(f, "{:?}", self.0),
@@ -72,12 +76,13 @@ pub enum Outcome {
     Bool(bool),
     /// Content read.
     Bytes(Data),
-    /// `read_seekable`: the bytes from the middle on, then the whole.
+    /// `read_seekable`: the position after each seek of the script, and
+    /// what each read after it returned (the last is the whole content).
     Seeked {
-        /// From `len / 2` to the end.
-        tail: Data,
-        /// After seeking back to 0.
-        whole: Data,
+        /// Positions returned by the seeks.
+        positions: Vec<u64>,
+        /// The bytes of each read.
+        reads: Vec<Data>,
     },
     /// A write's result: path, size and metadata.
     Written(FileView),
@@ -103,6 +108,24 @@ impl Outcome {
         Outcome::Failed(error.kind(), error.path().map(str::to_owned))
     }
 
+    /// A `list_files` outcome of `base` without the files deeper than
+    /// `max_depth` below it (what a `Store` keeps of a backend that ignores
+    /// the hint); any other outcome unchanged.
+    pub fn within_depth(self, base: &RemotePath, max_depth: usize) -> Outcome {
+        match self {
+            Outcome::Files(files) => Outcome::Files(
+                files
+                    .into_iter()
+                    .filter(|f| {
+                        let depth = f.path.split('/').count().saturating_sub(1);
+                        depth.saturating_sub(base.depth()) <= max_depth
+                    })
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+
     /// Sorts listings, for backends that do not promise an order.
     pub fn sorted(mut self) -> Outcome {
         match &mut self {
@@ -117,7 +140,7 @@ impl Outcome {
 
 /// A reader that yields `limit` bytes of `content`, then fails.
 struct FailingReader {
-    content: io::Cursor<Vec<u8>>,
+    content: io::Cursor<Bytes>,
     limit: usize,
 }
 
@@ -132,23 +155,22 @@ impl Read for FailingReader {
     }
 }
 
-fn content(bytes: &[u8], source: Source) -> Content<'static> {
+fn content(bytes: &Bytes, source: Source) -> Content<'static> {
     match source {
-        Source::Bytes => Content::from(bytes.to_vec()),
-        Source::Reader => Content::reader(io::Cursor::new(bytes.to_vec())),
+        Source::Bytes => Content::from(bytes.clone()),
+        Source::Reader => Content::reader(io::Cursor::new(bytes.clone())),
         Source::FailingReader(limit) => Content::reader(FailingReader {
-            content: io::Cursor::new(bytes.to_vec()),
+            content: io::Cursor::new(bytes.clone()),
             limit,
         }),
     }
 }
 
-/// The options of a generated write: `overwrite`, and the metadata pair
-/// `{METADATA_KEY: value}` when there is a value.
-pub(super) fn write_options(overwrite: bool, metadata: &Option<String>) -> WriteOptions {
+/// The options of a generated write: `overwrite`, and the metadata if any.
+pub(super) fn write_options(overwrite: bool, metadata: &Option<Metadata>) -> WriteOptions {
     let options = WriteOptions::new().overwrite(overwrite);
     match metadata {
-        Some(value) => options.metadata([(METADATA_KEY, value.as_str())]),
+        Some(metadata) => options.metadata(metadata.clone()),
         None => options,
     }
 }
@@ -175,26 +197,39 @@ fn drain(path: &RemotePath, mut reader: impl Read) -> Outcome {
     }
 }
 
+/// The seek script of [`Op::ReadSeekable`]: to the end, to the middle
+/// (read 5), back 2 from there (read 3), 3 before the end (read the rest),
+/// to the start (read all). Positions and reads are compared.
 fn seek_and_read(path: &RemotePath, backend: &dyn Backend) -> Result<Outcome> {
     let mut stream = backend.read_seekable(path)?;
     let io = |e| Error::io(path.as_str(), "seeking or reading failed", e);
+    let mut positions = Vec::new();
+    let mut reads = Vec::new();
     let len = stream.seek(SeekFrom::End(0)).map_err(io)?;
-    stream.seek(SeekFrom::Start(len / 2)).map_err(io)?;
-    let mut tail = Vec::new();
-    stream.read_to_end(&mut tail).map_err(io)?;
-    stream.seek(SeekFrom::Start(0)).map_err(io)?;
-    let mut whole = Vec::new();
-    stream.read_to_end(&mut whole).map_err(io)?;
-    Ok(Outcome::Seeked {
-        tail: Data(tail),
-        whole: Data(whole),
-    })
+    positions.push(len);
+    let steps = [
+        (SeekFrom::Start(len / 2), Some(5)),
+        (SeekFrom::Current(-(len.min(2) as i64)), Some(3)),
+        (SeekFrom::End(-(len.min(3) as i64)), None),
+        (SeekFrom::Start(0), None),
+    ];
+    for (to, limit) in steps {
+        positions.push(stream.seek(to).map_err(io)?);
+        let mut bytes = Vec::new();
+        match limit {
+            Some(n) => (&mut stream).take(n).read_to_end(&mut bytes),
+            None => stream.read_to_end(&mut bytes),
+        }
+        .map_err(io)?;
+        reads.push(Data(bytes));
+    }
+    Ok(Outcome::Seeked { positions, reads })
 }
 
 fn open_atomic(
     backend: &dyn Backend,
     path: &RemotePath,
-    bytes: &[u8],
+    bytes: &Bytes,
     overwrite: bool,
     commit: bool,
 ) -> Result<Outcome> {

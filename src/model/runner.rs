@@ -1,9 +1,11 @@
 //! [`check_against_oracle`]: random sequences on a backend and on the
 //! oracle, shrunk to a minimal [`Counterexample`] on divergence.
 
-use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestError, TestRng, TestRunner};
+use proptest::test_runner::{
+    Config, FileFailurePersistence, RngAlgorithm, TestCaseError, TestError, TestRng, TestRunner,
+};
 
-use super::config::OracleConfig;
+use super::config::{OracleConfig, SEED_VAR};
 use super::harness::{Counterexample, Divergence, StepDivergence, run_ops};
 use super::strategy;
 use crate::Backend;
@@ -19,15 +21,33 @@ fn seeded_rng(seed: u64) -> TestRng {
 /// and returns the shortest diverging sequence proptest's shrinking finds,
 /// or `None` if every sequence matched the oracle.
 ///
-/// The run is deterministic for a given [`OracleConfig::seed`].
+/// The run is deterministic for a given [`OracleConfig::seed`]. Nothing
+/// is persisted: a test that expects a divergence must not record it
+/// ([`check_against_oracle`] does).
 pub fn find_divergence<B, F>(factory: F, config: &OracleConfig) -> Option<Counterexample>
+where
+    B: Backend,
+    F: Fn() -> B,
+{
+    search(factory, config, None)
+}
+
+/// [`find_divergence`], persisting failures beside `source_file` when given.
+fn search<B, F>(
+    factory: F,
+    config: &OracleConfig,
+    source_file: Option<&'static str>,
+) -> Option<Counterexample>
 where
     B: Backend,
     F: Fn() -> B,
 {
     let proptest_config = Config {
         cases: config.cases,
-        failure_persistence: None,
+        failure_persistence: source_file.map(|_| {
+            Box::new(FileFailurePersistence::WithSource("proptest-regressions")) as Box<_>
+        }),
+        source_file,
         ..Config::default()
     };
     let mut runner = TestRunner::new_with_rng(proptest_config, seeded_rng(config.seed));
@@ -70,7 +90,11 @@ where
 }
 
 /// Checks a backend against the memory oracle: panics with the shrunk
-/// counterexample, printed as a numbered script, if any sequence diverges.
+/// counterexample, printed as a numbered script, and the seed to replay it
+/// with ([`SEED_VAR`]), if any sequence diverges. The failing sequence is
+/// also persisted beside the caller's source file (`tests/x.rs` gives
+/// `tests/x.proptest-regressions`, proptest's format) and replayed first
+/// on every later run.
 ///
 /// `factory` must return a fresh, empty backend each time it is called.
 ///
@@ -86,7 +110,13 @@ where
     B: Backend,
     F: Fn() -> B,
 {
-    if let Some(counterexample) = find_divergence(factory, config) {
-        panic!("{counterexample}");
+    let caller = std::panic::Location::caller().file();
+    if let Some(counterexample) = search(factory, config, Some(caller)) {
+        panic!(
+            "{counterexample}\n(seed {seed}, {cases} sequences: rerun with {SEED_VAR}={seed}; \
+             the failure is also saved in a .proptest-regressions file beside the test)",
+            seed = config.seed,
+            cases = config.cases,
+        );
     }
 }

@@ -8,21 +8,31 @@
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use super::op::{MAX_DEPTH, METADATA_VALUES, Op, SEGMENTS, Source, alphabet_path};
-use crate::RemotePath;
+use bytes::Bytes;
 
-fn segments(depth: usize) -> impl Strategy<Value = RemotePath> {
-    prop::collection::vec(0..SEGMENTS.len(), depth).prop_map(|i| alphabet_path(&i))
+use super::op::{
+    COMMON_SEGMENTS, LARGE_SIZES, MAX_DEPTH, METADATA_PAIRS, Op, SEGMENTS, Source, alphabet_path,
+    large_content, metadata_of,
+};
+use crate::{Metadata, RemotePath};
+
+/// A segment index: one of the common segments four times in five.
+fn segment() -> impl Strategy<Value = usize> {
+    prop_oneof![4 => 0..COMMON_SEGMENTS, 1 => COMMON_SEGMENTS..SEGMENTS.len()]
+}
+
+fn segments(depth: impl Into<prop::collection::SizeRange>) -> impl Strategy<Value = RemotePath> {
+    prop::collection::vec(segment(), depth).prop_map(|i| alphabet_path(&i))
 }
 
 /// A path that is not the root: shallow paths most often, so that names
-/// collide, and [`MAX_DEPTH`] now and then.
+/// collide, and 4 to [`MAX_DEPTH`] segments now and then.
 pub fn non_root_path() -> impl Strategy<Value = RemotePath> {
     prop_oneof![
         3 => segments(1),
         3 => segments(2),
         2 => segments(3),
-        1 => segments(MAX_DEPTH),
+        1 => segments(4..=MAX_DEPTH),
     ]
 }
 
@@ -31,22 +41,28 @@ pub fn path() -> impl Strategy<Value = RemotePath> {
     prop_oneof![1 => Just(RemotePath::root()), 9 => non_root_path()]
 }
 
-fn content() -> impl Strategy<Value = Vec<u8>> {
-    prop::collection::vec(select(b"xyz".to_vec()), 0..4)
+/// A few bytes most often; one time in 16 a large content (past 64 KiB
+/// mostly), shared, not copied.
+fn content() -> impl Strategy<Value = Bytes> {
+    prop_oneof![
+        15 => prop::collection::vec(select(b"xyz".to_vec()), 0..4).prop_map(Bytes::from),
+        1 => (0..LARGE_SIZES.len()).prop_map(large_content),
+    ]
 }
 
 fn source() -> impl Strategy<Value = Source> {
     prop_oneof![
         6 => Just(Source::Bytes),
         2 => Just(Source::Reader),
-        1 => (0..3usize).prop_map(Source::FailingReader),
+        1 => prop_oneof![3 => 0..3usize, 1 => Just(65_536)].prop_map(Source::FailingReader),
     ]
 }
 
-fn metadata() -> impl Strategy<Value = Option<String>> {
+fn metadata() -> impl Strategy<Value = Option<Metadata>> {
     prop_oneof![
         3 => Just(None),
-        1 => select(METADATA_VALUES.to_vec()).prop_map(|v| Some(v.to_owned())),
+        1 => prop::collection::vec(0..METADATA_PAIRS.len(), 1..=3)
+            .prop_map(|pairs| Some(metadata_of(&pairs))),
     ]
 }
 

@@ -84,6 +84,13 @@ impl MemoryBackend {
         self.tree.read().folders
     }
 
+    /// Whether the path index agrees with the tree: the model tests check
+    /// it after every op. Not a public API.
+    #[doc(hidden)]
+    pub fn __index_agrees_with_tree(&self) -> bool {
+        self.tree.read().index_agrees()
+    }
+
     fn folder_snapshot(&self, path: &RemotePath) -> Option<Folder> {
         match self.tree.read().lookup(path) {
             Lookup::Folder(folder) => Some(folder.clone()),

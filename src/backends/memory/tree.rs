@@ -267,10 +267,9 @@ impl Tree {
     }
 
     /// Whether the index holds exactly the tree's paths, each with the same
-    /// kind and file entry.
-    #[cfg(test)]
+    /// kind, file entry and content handle, and the counters count them.
     pub fn index_agrees(&self) -> bool {
-        let mut seen = 0;
+        let (mut files, mut folders) = (0, 0);
         let mut stack = vec![(String::new(), &self.root)];
         while let Some((prefix, folder)) = stack.pop() {
             for (name, node) in folder {
@@ -279,16 +278,25 @@ impl Tree {
                 } else {
                     format!("{prefix}/{name}")
                 };
-                seen += 1;
                 match (node, self.index.get(path.as_str())) {
-                    (Node::File(entry), Some(Indexed::File { entry: indexed, .. }))
-                        if Arc::ptr_eq(entry, indexed) => {}
-                    (Node::Folder(child), Some(Indexed::Folder)) => stack.push((path, child)),
+                    (
+                        Node::File(entry),
+                        Some(Indexed::File {
+                            entry: indexed,
+                            data,
+                        }),
+                    ) if Arc::ptr_eq(entry, indexed) && *data == entry.data => {
+                        files += 1;
+                    }
+                    (Node::Folder(child), Some(Indexed::Folder)) => {
+                        folders += 1;
+                        stack.push((path, child));
+                    }
                     _ => return false,
                 }
             }
         }
-        seen == self.index.len()
+        files + folders == self.index.len() && files == self.files && folders == self.folders
     }
 }
 
