@@ -138,16 +138,20 @@ impl Root {
             check_segment(path, segment)?;
             let opened = match dir.open_dir(segment) {
                 Ok(child) => Ok(child),
-                Err(_) if matches!(dir.node(segment), Ok(None)) => match dir.create_dir(segment) {
-                    Ok(()) => {
-                        let parent = dir.try_clone().map_err(fail)?;
-                        created.0.push((parent, segment.to_owned()));
-                        dir.open_dir(segment)
-                    }
-                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => dir.open_dir(segment),
-                    Err(e) => Err(e),
+                Err(e) => match dir.node(segment) {
+                    Ok(None) => match dir.create_dir(segment) {
+                        Ok(()) => {
+                            let parent = dir.try_clone().map_err(fail)?;
+                            created.0.push((parent, segment.to_owned()));
+                            dir.open_dir(segment)
+                        }
+                        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => dir.open_dir(segment),
+                        Err(e) => Err(e),
+                    },
+                    // Another writer created it between the open and the probe.
+                    Ok(Some(Node::Folder)) => dir.open_dir(segment),
+                    _ => Err(e),
                 },
-                Err(e) => Err(e),
             };
             match opened {
                 Ok(child) => dir = child,
