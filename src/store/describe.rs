@@ -10,7 +10,7 @@ impl<B: Backend + ?Sized> Store<B> {
     /// [`get_file_info`](Store::get_file_info) (gate `METADATA` only, so it
     /// works on read-only backends): path, size, digest, etag,
     /// `last_modified` (the file's `modified_at`), metadata, no version id,
-    /// and [`WriteSource::Sidecar`].
+    /// and [`WriteSource::Sidecar`](crate::WriteSource::Sidecar).
     ///
     /// ```
     /// use remote_store::{backends::MemoryBackend, Store, WriteSource};

@@ -52,7 +52,7 @@ impl<B: Backend + ?Sized> Store<B> {
     ///   (`Some(0)` is the immediate files), and the depth is enforced here
     ///   whatever the backend does with the hint.
     /// * With `pattern` set, only files whose basename matches it are yielded
-    ///   (fnmatch rules of [`SegmentPattern`]: `*`, `?`, `[...]`, `[!...]`,
+    ///   (fnmatch rules of [`SegmentPattern`](crate::ext::glob::SegmentPattern): `*`, `?`, `[...]`, `[!...]`,
     ///   case-sensitive).
     ///
     /// ```
