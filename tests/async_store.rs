@@ -6,9 +6,14 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 use futures_util::StreamExt;
-use remote_store::aio::{AsyncContent, AsyncStore, SpawnBlocking, collect_stream};
+use remote_store::aio::{AsyncContent, AsyncStore, ListStream, SpawnBlocking, collect_stream};
 use remote_store::backends::{LocalBackend, MemoryBackend};
-use remote_store::{Capability, ErrorKind, ListOptions, Store, WriteOptions};
+use remote_store::ext::glob::{GlobPattern, extract_prefix, needs_recursive};
+use remote_store::{
+    Backend, Capability, CapabilitySet, Delegate, ErrorKind, FileInfo, FolderEntry, ListOptions,
+    Listing, RemotePath, Result, Store, WriteOptions, WriteSource,
+};
+use rstest::rstest;
 
 #[tokio::test]
 async fn memory_in_an_async_test_like_the_sync_one() {
@@ -224,5 +229,325 @@ async fn eight_tasks_writing_and_listing_lose_no_write() {
                 .unwrap();
             assert_eq!(text, format!("{task}:{file}"));
         }
+    }
+}
+
+/// A memory backend that declares `capabilities` and, when they include
+/// `GLOB`, globs natively with the public helpers (as tests/glob.rs does).
+#[derive(Debug)]
+struct Native {
+    inner: MemoryBackend,
+    capabilities: CapabilitySet,
+}
+
+impl Delegate for Native {
+    type Inner = MemoryBackend;
+    fn inner(&self) -> &MemoryBackend {
+        &self.inner
+    }
+    fn name(_: &Self) -> &str {
+        "native"
+    }
+    fn capabilities(this: &Self) -> CapabilitySet {
+        this.capabilities
+    }
+    fn glob<'a>(this: &'a Self, pattern: &str) -> Result<Listing<'a, FileInfo>> {
+        let compiled = GlobPattern::new(pattern)?;
+        let prefix = RemotePath::parse(&extract_prefix(pattern))?;
+        let options = ListOptions::new().recursive(needs_recursive(pattern));
+        let files = this.inner.list_files(&prefix, options)?;
+        Ok(Box::new(files.filter(move |f| {
+            f.as_ref()
+                .map_or(true, |f| compiled.matches(f.path.as_str()))
+        })))
+    }
+}
+
+/// A sync `Store` and an `AsyncStore` (through `SpawnBlocking`), both rooted
+/// at "root" over one `Native` backend declaring `capabilities`, holding
+/// `TREE` under the root.
+fn both_stores(capabilities: CapabilitySet) -> (Store<Native>, AsyncStore<SpawnBlocking<Native>>) {
+    let backend = Arc::new(Native {
+        inner: MemoryBackend::new(),
+        capabilities,
+    });
+    let sync = Store::from_shared(Arc::clone(&backend), "root").unwrap();
+    for (path, text) in TREE {
+        let full = RemotePath::parse(&format!("root/{path}")).unwrap();
+        backend
+            .inner
+            .write(&full, (*text).into(), &WriteOptions::new())
+            .unwrap();
+    }
+    let store = AsyncStore::new(SpawnBlocking::from_shared(backend), "root").unwrap();
+    (sync, store)
+}
+
+const TREE: &[(&str, &str)] = &[
+    ("top.csv", "t"),
+    ("d/x.csv", "1"),
+    ("d/e/y.csv", "22"),
+    ("d/e/z.txt", "333"),
+    ("d/e/f/g/deep.csv", "4444"),
+    ("e1/a.txt", "55555"),
+];
+
+/// An answer as text: the value, or the error's kind, path and message.
+fn shown<T: std::fmt::Debug>(result: Result<T>) -> std::result::Result<String, String> {
+    result
+        .map(|value| format!("{value:?}"))
+        .map_err(|e| format!("{:?} {:?} {e}", e.kind(), e.path()))
+}
+
+/// A sync listing's paths, stopping at the first error (as `collect_stream`).
+fn sync_paths<T: HasPath>(listing: Result<Listing<'_, T>>) -> Result<Vec<String>> {
+    listing?.map(|item| item.map(|i| i.path_text())).collect()
+}
+
+/// An async listing's paths, stopping at the first error.
+async fn async_paths<T: HasPath>(listing: Result<ListStream<'_, T>>) -> Result<Vec<String>> {
+    Ok(collect_stream(listing?)
+        .await?
+        .iter()
+        .map(HasPath::path_text)
+        .collect())
+}
+
+trait HasPath {
+    fn path_text(&self) -> String;
+}
+
+impl HasPath for FolderEntry {
+    fn path_text(&self) -> String {
+        self.path.to_string()
+    }
+}
+
+impl HasPath for FileInfo {
+    fn path_text(&self) -> String {
+        self.path.to_string()
+    }
+}
+
+const PATHS: &[&str] = &[
+    "",
+    ".",
+    "d",
+    "d/e",
+    "nope",
+    "d/x.csv",
+    "d/x.csv/under",
+    "../up",
+    "a\0b",
+    "/",
+];
+
+#[tokio::test]
+async fn list_folders_with_walks_as_store_does() {
+    let (sync, store) = both_stores(CapabilitySet::all());
+    let options = [
+        ListOptions::new(),
+        ListOptions::new().max_depth(0),
+        ListOptions::new().max_depth(1),
+        ListOptions::new().max_depth(9),
+        ListOptions::new().max_depth(9).pattern("e*"),
+        ListOptions::new().recursive(true),
+    ];
+    for path in PATHS {
+        for options in &options {
+            let a = async_paths(store.list_folders_with(path, options.clone()).await).await;
+            let s = sync_paths(sync.list_folders_with(path, options.clone()));
+            assert_eq!(
+                shown(a),
+                shown(s),
+                "list_folders_with({path:?}, {options:?})"
+            );
+        }
+    }
+    let walk = |options| async { async_paths(store.list_folders_with("", options).await).await };
+    assert_eq!(walk(ListOptions::new()).await.unwrap(), ["d", "e1"]);
+    assert_eq!(
+        walk(ListOptions::new().max_depth(9)).await.unwrap(),
+        ["d", "e1", "d/e", "d/e/f", "d/e/f/g"]
+    );
+    // The pattern filters what is yielded, not where the walk goes.
+    assert_eq!(
+        walk(ListOptions::new().max_depth(9).pattern("[eg]*"))
+            .await
+            .unwrap(),
+        ["e1", "d/e", "d/e/f/g"]
+    );
+    let err = store
+        .list_folders_with("../up", ListOptions::new())
+        .await
+        .err()
+        .unwrap();
+    assert_eq!(
+        (err.kind(), err.path()),
+        (ErrorKind::InvalidPath, Some("../up"))
+    );
+    // list_folders is the walk's level 0.
+    let level0 = async_paths(store.list_folders("d").await).await.unwrap();
+    assert_eq!(level0, ["d/e"]);
+}
+
+#[tokio::test]
+async fn glob_head_and_depth_limited_folder_info_answer_as_store_does() {
+    let (sync, store) = both_stores(CapabilitySet::all());
+    for pattern in [
+        "*.csv",
+        "d/*",
+        "**/*.csv",
+        "d/**",
+        "/d/*",
+        "[",
+        "d/e/*.txt",
+        "../*",
+    ] {
+        let a = async_paths(store.glob(pattern).await).await;
+        let s = sync_paths(sync.glob(pattern));
+        assert_eq!(shown(a), shown(s), "glob({pattern:?})");
+    }
+    let d = async_paths(store.glob("d/*").await).await.unwrap();
+    assert_eq!(d, ["d/x.csv"]);
+    let txt = async_paths(store.glob("d/e/*.txt").await).await.unwrap();
+    assert_eq!(txt, ["d/e/z.txt"]);
+    for path in PATHS {
+        let a = store.head(path).await;
+        assert_eq!(shown(a), shown(sync.head(path)), "head({path:?})");
+        for depth in [None, Some(0), Some(1), Some(9)] {
+            let a = store.get_folder_info_with(path, depth).await;
+            let s = sync.get_folder_info_with(path, depth);
+            assert_eq!(
+                shown(a),
+                shown(s),
+                "get_folder_info_with({path:?}, {depth:?})"
+            );
+        }
+    }
+    let head = store.head("d/x.csv").await.unwrap();
+    assert_eq!((head.path.as_str(), head.size), ("d/x.csv", 1));
+    assert_eq!(head.source, WriteSource::Sidecar);
+    let info = |path, depth| store.get_folder_info_with(path, depth);
+    let d1 = info("d", Some(1)).await.unwrap();
+    assert_eq!(
+        (d1.path.as_str(), d1.file_count, d1.total_size),
+        ("d", 3, 6)
+    );
+    assert_eq!(info("d", Some(0)).await.unwrap().total_size, 1);
+    assert_eq!(info("d", None).await.unwrap().total_size, 10);
+    let err = info("d/x.csv", Some(0)).await.unwrap_err();
+    assert_eq!(
+        (err.kind(), err.path()),
+        (ErrorKind::NotFound, Some("d/x.csv"))
+    );
+    let err = info("nope", Some(1)).await.unwrap_err();
+    assert_eq!(
+        (err.kind(), err.path()),
+        (ErrorKind::NotFound, Some("nope"))
+    );
+}
+
+#[tokio::test]
+async fn keys_and_native_paths_answer_as_store_does() {
+    let (sync, store) = both_stores(CapabilitySet::all());
+    for native in [
+        "root/d/x.csv",
+        "root",
+        "rootx/a",
+        "other/a",
+        "root//a",
+        "",
+        "root/",
+    ] {
+        assert_eq!(
+            shown(store.to_key(native)),
+            shown(sync.to_key(native)),
+            "to_key({native:?})"
+        );
+    }
+    for key in PATHS {
+        assert_eq!(
+            shown(store.native_path(key)),
+            shown(sync.native_path(key)),
+            "native_path({key:?})"
+        );
+    }
+    assert_eq!(store.to_key("root/d/x.csv").unwrap(), "d/x.csv");
+    assert_eq!(store.to_key("root").unwrap(), "");
+    let err = store.to_key("rootx/a").unwrap_err();
+    assert_eq!(
+        (err.kind(), err.path()),
+        (ErrorKind::InvalidPath, Some("rootx/a"))
+    );
+    assert_eq!(store.native_path("d/x.csv").unwrap(), "root/d/x.csv");
+    assert_eq!(store.to_key(&store.native_path(".").unwrap()).unwrap(), "");
+    // write_text_with and shared_backend, as Store has them.
+    let overwrite = WriteOptions::new().overwrite(true);
+    let a = store.write_text_with("d/x.csv", "new", &overwrite).await;
+    let s = sync.write_text_with("d/x.csv", "new", &overwrite);
+    assert_eq!(shown(a.map(|r| r.size)), shown(s.map(|r| r.size)));
+    assert_eq!(store.read_text("d/x.csv").await.unwrap(), "new");
+    assert!(Arc::ptr_eq(
+        store.shared_backend().inner(),
+        sync.shared_backend()
+    ));
+}
+
+/// Each new method is refused by its gate before any I/O, with the error
+/// the sync Store gives: `CapabilityNotSupported` naming the path.
+#[rstest]
+#[case::list(Capability::LIST)]
+#[case::metadata(Capability::METADATA)]
+#[case::glob(Capability::GLOB)]
+#[tokio::test]
+async fn the_new_methods_pass_store_gates(#[case] missing: Capability) {
+    let (sync, store) = both_stores(CapabilitySet::all().without(missing));
+    let depth_one = || ListOptions::new().max_depth(1);
+    let attempts = [
+        (
+            Capability::LIST,
+            "d",
+            shown(async_paths(store.list_folders_with("d", depth_one()).await).await),
+            shown(sync_paths(sync.list_folders_with("d", depth_one()))),
+        ),
+        (
+            Capability::LIST,
+            "d",
+            shown(store.get_folder_info_with("d", Some(0)).await),
+            shown(sync.get_folder_info_with("d", Some(0))),
+        ),
+        (
+            Capability::METADATA,
+            "d",
+            shown(store.get_folder_info_with("d", None).await),
+            shown(sync.get_folder_info_with("d", None)),
+        ),
+        (
+            Capability::METADATA,
+            "d/x.csv",
+            shown(store.head("d/x.csv").await),
+            shown(sync.head("d/x.csv")),
+        ),
+        (
+            Capability::GLOB,
+            "*.csv",
+            shown(async_paths(store.glob("*.csv").await).await),
+            shown(sync_paths(sync.glob("*.csv"))),
+        ),
+    ];
+    for (gate, path, a, s) in attempts {
+        assert_eq!(a, s, "{gate:?} on {path:?}");
+        if gate == missing {
+            let refused = format!("{:?} {:?}", ErrorKind::CapabilityNotSupported, Some(path));
+            let err = a.unwrap_err();
+            assert!(err.starts_with(&refused), "{gate:?} on {path:?}: {err}");
+        } else {
+            assert!(a.is_ok(), "{gate:?} on {path:?} is not refused: {a:?}");
+        }
+    }
+    if missing == Capability::GLOB {
+        let err = store.glob("*.csv").await.err().unwrap();
+        assert!(err.to_string().contains("glob_files"), "{err}");
     }
 }

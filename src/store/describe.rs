@@ -2,17 +2,15 @@
 //! folder aggregates, and the key/native-path conversions.
 
 use super::Store;
-use crate::{
-    Backend, Capability, Error, FolderInfo, ListOptions, RemotePath, Result, WriteResult,
-    WriteSource,
-};
+use super::scope::{add_to_totals, head_of};
+use crate::{Backend, Capability, FolderInfo, ListOptions, Result, WriteResult};
 
 impl<B: Backend + ?Sized> Store<B> {
     /// What a write of the existing file would have reported, built from
     /// [`get_file_info`](Store::get_file_info) (gate `METADATA` only, so it
     /// works on read-only backends): path, size, digest, etag,
     /// `last_modified` (the file's `modified_at`), metadata, no version id,
-    /// and [`WriteSource::Sidecar`].
+    /// and [`WriteSource::Sidecar`](crate::WriteSource::Sidecar).
     ///
     /// ```
     /// use remote_store::{backends::MemoryBackend, Store, WriteSource};
@@ -25,17 +23,7 @@ impl<B: Backend + ?Sized> Store<B> {
     /// # Ok::<(), remote_store::Error>(())
     /// ```
     pub fn head(&self, path: &str) -> Result<WriteResult> {
-        let info = self.get_file_info(path)?;
-        Ok(WriteResult {
-            path: info.path,
-            size: info.size,
-            source: WriteSource::Sidecar,
-            digest: info.digest,
-            etag: info.etag,
-            version_id: None,
-            last_modified: Some(info.modified_at),
-            metadata: info.metadata,
-        })
+        Ok(head_of(self.get_file_info(path)?))
     }
 
     /// [`get_folder_info`](Store::get_folder_info) limited to files at most
@@ -44,7 +32,7 @@ impl<B: Backend + ?Sized> Store<B> {
     /// With `None` this is `get_folder_info` (gate `METADATA`). With a depth
     /// the store aggregates [`list_files_with`](Store::list_files_with)
     /// itself (gate `LIST`): a path that is not a folder is
-    /// [`Error::NotFound`]; the result has the file count, total size and the
+    /// [`Error::NotFound`](crate::Error::NotFound); the result has the file count, total size and the
     /// latest `modified_at`, and its path is the folder's store-relative path.
     /// The contract refuses a negative depth; `usize` cannot express one.
     ///
@@ -62,28 +50,19 @@ impl<B: Backend + ?Sized> Store<B> {
         let Some(depth) = max_depth else {
             return self.get_folder_info(path);
         };
-        self.gate(Capability::LIST, path)?;
-        let full = self.resolve(path)?;
-        if !self
-            .backend
-            .is_folder(&full)
-            .map_err(|e| self.rebase_error(e))?
-        {
-            return Err(Error::not_found(path, format!("Folder not found: {path}")));
-        }
-        let mut info = FolderInfo {
-            path: RemotePath::parse(path)?,
-            file_count: 0,
-            total_size: 0,
-            modified_at: None,
-        };
+        let full = self.scope.folder_call(
+            self.capabilities(),
+            self.backend.name(),
+            Capability::LIST,
+            path,
+        )?;
+        let mut totals = self
+            .scope
+            .folder_totals(path, self.backend.is_folder(&full))?;
         for file in self.list_files_with(path, ListOptions::new().max_depth(depth))? {
-            let file = file?;
-            info.file_count += 1;
-            info.total_size += file.size;
-            info.modified_at = info.modified_at.max(Some(file.modified_at));
+            add_to_totals(&mut totals, &file?);
         }
-        Ok(info)
+        Ok(totals)
     }
 
     /// The store key of a backend-native path (ungated): the backend's
@@ -94,7 +73,7 @@ impl<B: Backend + ?Sized> Store<B> {
     ///   not normalised or validated (`"a//b"` stays `"a//b"`).
     /// * With a root, the backend's key equal to the root gives `""`, and a
     ///   key starting with `root + "/"` gives the rest, as it is.
-    /// * Any other key is [`Error::InvalidPath`] naming the backend's key.
+    /// * Any other key is [`Error::InvalidPath`](crate::Error::InvalidPath) naming the backend's key.
     ///
     /// ```
     /// use remote_store::{backends::MemoryBackend, ErrorKind, Store};
@@ -108,24 +87,7 @@ impl<B: Backend + ?Sized> Store<B> {
     /// # Ok::<(), remote_store::Error>(())
     /// ```
     pub fn to_key(&self, native_path: &str) -> Result<String> {
-        let key = self.backend.to_key(native_path);
-        if self.root_path().is_root() {
-            return Ok(key);
-        }
-        let root = self.root_path().as_str();
-        if key == root {
-            return Ok(String::new());
-        }
-        match key
-            .strip_prefix(root)
-            .and_then(|rest| rest.strip_prefix('/'))
-        {
-            Some(rest) => Ok(rest.to_owned()),
-            None => Err(Error::invalid_path(
-                key.as_str(),
-                format!("Path '{key}' is not under store root '{root}'"),
-            )),
-        }
+        self.scope.store_key(self.backend.to_key(native_path))
     }
 
     /// The backend-native path of a store key (ungated); the inverse of

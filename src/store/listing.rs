@@ -10,14 +10,9 @@
 //! backends say what they see after the call: `LocalBackend` reads each
 //! directory when the walk reaches it.
 
-use std::collections::VecDeque;
-
 use super::Store;
-use crate::ext::glob::SegmentPattern;
-use crate::{
-    Backend, Capability, Child, Error, FileInfo, FolderEntry, ListOptions, Listing, RemotePath,
-    Result,
-};
+use super::scope::FolderWalk;
+use crate::{Backend, Capability, Child, FileInfo, FolderEntry, ListOptions, Listing, Result};
 
 impl<B: Backend + ?Sized> Store<B> {
     /// Immediate files of a folder (gate `LIST`). A missing path, a file, or a
@@ -57,7 +52,7 @@ impl<B: Backend + ?Sized> Store<B> {
     ///   (`Some(0)` is the immediate files), and the depth is enforced here
     ///   whatever the backend does with the hint.
     /// * With `pattern` set, only files whose basename matches it are yielded
-    ///   (fnmatch rules of [`SegmentPattern`]: `*`, `?`, `[...]`, `[!...]`,
+    ///   (fnmatch rules of [`SegmentPattern`](crate::ext::glob::SegmentPattern): `*`, `?`, `[...]`, `[!...]`,
     ///   case-sensitive).
     ///
     /// ```
@@ -127,18 +122,20 @@ impl<B: Backend + ?Sized> Store<B> {
         path: &str,
         options: ListOptions,
     ) -> Result<Listing<'_, FolderEntry>> {
-        self.gate(Capability::LIST, path)?;
-        let full = self.resolve(path)?;
+        let (full, walk) = self.scope.list_folders_call(
+            self.capabilities(),
+            self.backend.name(),
+            path,
+            &options,
+        )?;
         let first = self
             .backend
             .list_folders(&full)
             .map_err(|e| self.rebase_error(e))?;
-        Ok(Box::new(FolderWalk {
+        Ok(Box::new(StoreFolderWalk {
             store: self,
             current: Some((first, 0)),
-            pending: VecDeque::new(),
-            max_depth: options.max_depth.unwrap_or(0),
-            pattern: options.pattern.as_deref().map(SegmentPattern::new),
+            walk,
         }))
     }
 
@@ -161,67 +158,35 @@ impl<B: Backend + ?Sized> Store<B> {
     /// taken relative to the store root. Without `GLOB`, the error suggests
     /// the portable [`glob_files`](crate::ext::glob::glob_files).
     pub fn glob(&self, pattern: &str) -> Result<Listing<'_, FileInfo>> {
-        self.gate(Capability::GLOB, pattern)
-            .map_err(suggest_glob_fallback)?;
-        // Prefixed textually, as the reference does: a pattern with an empty
-        // segment (`/a/*`) stays one and matches nothing.
-        let rooted = if self.root_path().is_root() {
-            pattern.to_owned()
-        } else {
-            format!("{}/{}", self.root_path(), pattern)
-        };
+        let rooted = self
+            .scope
+            .glob_call(self.capabilities(), self.backend.name(), pattern)?;
         let files = self
             .backend
             .glob(&rooted)
             .map_err(|e| self.rebase_error(e))?;
-        Ok(Box::new(files.map(move |item| {
-            let mut info = item.map_err(|e| self.rebase_error(e))?;
-            info.path = self.rebase(&info.path)?;
-            Ok(info)
-        })))
-    }
-}
-
-/// Adds the portable alternatives to a refused `GLOB` gate.
-fn suggest_glob_fallback(error: Error) -> Error {
-    match error {
-        Error::CapabilityNotSupported {
-            capability,
-            path,
-            backend,
-            reason,
-        } => Error::CapabilityNotSupported {
-            capability,
-            path,
-            backend,
-            reason: format!(
-                "{reason}; use Store::list_files_with with a pattern, \
-                 or the portable remote_store::ext::glob::glob_files"
-            ),
-        },
-        other => other,
+        Ok(Box::new(
+            files.map(move |item| self.scope.rebase_file_info(item)),
+        ))
     }
 }
 
 /// The breadth-first walk of [`Store::list_folders_with`]: one backend
 /// `list_folders` call per folder, level by level, each started lazily.
-struct FolderWalk<'s, B: Backend + ?Sized> {
+struct StoreFolderWalk<'s, B: Backend + ?Sized> {
     store: &'s Store<B>,
     /// The listing being drained and its level (0 = immediate subfolders).
     current: Option<(Listing<'s, FolderEntry>, usize)>,
-    /// Folders whose subfolders are still to be listed, with their level.
-    pending: VecDeque<(RemotePath, usize)>,
-    max_depth: usize,
-    pattern: Option<SegmentPattern>,
+    walk: FolderWalk,
 }
 
-impl<B: Backend + ?Sized> Iterator for FolderWalk<'_, B> {
+impl<B: Backend + ?Sized> Iterator for StoreFolderWalk<'_, B> {
     type Item = Result<FolderEntry>;
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             let Some((listing, level)) = &mut self.current else {
-                let (folder, level) = self.pending.pop_front()?;
+                let (folder, level) = self.walk.next_folder()?;
                 match self.store.backend.list_folders(&folder) {
                     Ok(listing) => self.current = Some((listing, level)),
                     Err(e) => return Some(Err(self.store.rebase_error(e))),
@@ -229,25 +194,14 @@ impl<B: Backend + ?Sized> Iterator for FolderWalk<'_, B> {
                 continue;
             };
             let level = *level;
-            let entry = match listing.next() {
-                None => {
-                    self.current = None;
-                    continue;
+            match listing.next() {
+                None => self.current = None,
+                Some(item) => {
+                    if let Some(item) = self.walk.visit(item, level) {
+                        return Some(item);
+                    }
                 }
-                Some(Err(e)) => return Some(Err(self.store.rebase_error(e))),
-                Some(Ok(entry)) => entry,
-            };
-            if level < self.max_depth {
-                self.pending.push_back((entry.path.clone(), level + 1));
             }
-            if self
-                .pattern
-                .as_ref()
-                .is_some_and(|pattern| !pattern.matches(&entry.name))
-            {
-                continue;
-            }
-            return Some(self.store.rebase(&entry.path).map(FolderEntry::new));
         }
     }
 }

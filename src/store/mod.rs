@@ -153,12 +153,6 @@ impl<B: Backend + ?Sized> Store<B> {
         self.scope.resolve(path)
     }
 
-    /// A backend path as a store-relative one; outside the root is
-    /// [`Error::InvalidPath`].
-    fn rebase(&self, path: &RemotePath) -> Result<RemotePath> {
-        self.scope.rebase(path)
-    }
-
     /// Makes the path an error names store-relative when it lies under the
     /// root, in its `path` field and in its message alike.
     fn rebase_error(&self, error: Error) -> Error {

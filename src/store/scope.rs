@@ -3,10 +3,12 @@
 //! call passes first, and how returned paths and errors are rebased. Both
 //! stores call these and add only the backend call in between.
 
+use std::collections::VecDeque;
+
 use crate::ext::glob::SegmentPattern;
 use crate::{
     Capability, CapabilitySet, Child, Error, FileInfo, FolderEntry, FolderInfo, ListOptions,
-    RemotePath, Result, WriteOptions, WriteResult,
+    RemotePath, Result, WriteOptions, WriteResult, WriteSource,
 };
 
 use super::error_paths;
@@ -283,6 +285,157 @@ impl Scope {
             ..options
         };
         Ok((full, options, filter))
+    }
+
+    /// `list_folders_with`: the gated folder path, and the walk that its
+    /// backend listings (the first one of `path`) go through.
+    pub(crate) fn list_folders_call(
+        &self,
+        capabilities: CapabilitySet,
+        backend: &str,
+        path: &str,
+        options: &ListOptions,
+    ) -> Result<(RemotePath, FolderWalk)> {
+        let full = self.folder_call(capabilities, backend, Capability::LIST, path)?;
+        let walk = FolderWalk {
+            scope: self.clone(),
+            pending: VecDeque::new(),
+            max_depth: options.max_depth.unwrap_or(0),
+            pattern: options.pattern.as_deref().map(SegmentPattern::new),
+        };
+        Ok((full, walk))
+    }
+
+    /// `glob`: the `GLOB` gate (a refusal suggests the portable
+    /// alternatives), then the pattern the backend gets.
+    pub(crate) fn glob_call(
+        &self,
+        capabilities: CapabilitySet,
+        backend: &str,
+        pattern: &str,
+    ) -> Result<String> {
+        self.gate(capabilities, backend, Capability::GLOB, pattern)
+            .map_err(suggest_glob_fallback)?;
+        // Prefixed textually, as the reference does: a pattern with an empty
+        // segment (`/a/*`) stays one and matches nothing.
+        Ok(if self.root.is_root() {
+            pattern.to_owned()
+        } else {
+            format!("{}/{}", self.root, pattern)
+        })
+    }
+
+    /// `get_folder_info_with` with a depth, once the folder path passed the
+    /// `LIST` gate: the empty totals of `path`, or [`Error::NotFound`] when
+    /// `is_folder` (the backend's answer for it) is `false`.
+    pub(crate) fn folder_totals(&self, path: &str, is_folder: Result<bool>) -> Result<FolderInfo> {
+        if !is_folder.map_err(|e| self.rebase_error(e))? {
+            return Err(Error::not_found(path, format!("Folder not found: {path}")));
+        }
+        Ok(FolderInfo {
+            path: RemotePath::parse(path)?,
+            file_count: 0,
+            total_size: 0,
+            modified_at: None,
+        })
+    }
+
+    /// `to_key`: the backend's `key` with the store root stripped,
+    /// textually (contract NPR-010 to NPR-013); unscoped, the key as it is.
+    pub(crate) fn store_key(&self, key: String) -> Result<String> {
+        if self.root.is_root() {
+            return Ok(key);
+        }
+        let root = self.root.as_str();
+        if key == root {
+            return Ok(String::new());
+        }
+        match key
+            .strip_prefix(root)
+            .and_then(|rest| rest.strip_prefix('/'))
+        {
+            Some(rest) => Ok(rest.to_owned()),
+            None => Err(Error::invalid_path(
+                key.as_str(),
+                format!("Path '{key}' is not under store root '{root}'"),
+            )),
+        }
+    }
+}
+
+/// Adds one file to the totals of `get_folder_info_with`.
+pub(crate) fn add_to_totals(totals: &mut FolderInfo, file: &FileInfo) {
+    totals.file_count += 1;
+    totals.total_size += file.size;
+    totals.modified_at = totals.modified_at.max(Some(file.modified_at));
+}
+
+/// `head`: what a write of the file would have reported, from its info.
+pub(crate) fn head_of(info: FileInfo) -> WriteResult {
+    WriteResult {
+        path: info.path,
+        size: info.size,
+        source: WriteSource::Sidecar,
+        digest: info.digest,
+        etag: info.etag,
+        version_id: None,
+        last_modified: Some(info.modified_at),
+        metadata: info.metadata,
+    }
+}
+
+/// Adds the portable alternatives to a refused `GLOB` gate.
+fn suggest_glob_fallback(mut error: Error) -> Error {
+    if let Error::CapabilityNotSupported { reason, .. } = &mut error {
+        reason.push_str(
+            "; use Store::list_files_with with a pattern, \
+             or the portable remote_store::ext::glob::glob_files",
+        );
+    }
+    error
+}
+
+/// The breadth-first walk of `list_folders_with`, without its I/O: each
+/// store lists the folders it is handed (one backend `list_folders` per
+/// folder, level by level) and passes every item through
+/// [`visit`](FolderWalk::visit).
+pub(crate) struct FolderWalk {
+    scope: Scope,
+    /// Folders still to list, with the level of their subfolders.
+    pending: VecDeque<(RemotePath, usize)>,
+    max_depth: usize,
+    pattern: Option<SegmentPattern>,
+}
+
+impl FolderWalk {
+    /// The next folder to list, with the level of its subfolders.
+    pub(crate) fn next_folder(&mut self) -> Option<(RemotePath, usize)> {
+        self.pending.pop_front()
+    }
+
+    /// An item of a level-`level` listing as the store yields it, or `None`
+    /// when the pattern filters it out. A folder above `max_depth` is queued
+    /// for descent whether or not its name matches.
+    pub(crate) fn visit(
+        &mut self,
+        item: Result<FolderEntry>,
+        level: usize,
+    ) -> Option<Result<FolderEntry>> {
+        let entry = match item {
+            Ok(entry) => entry,
+            Err(e) => return Some(Err(self.scope.rebase_error(e))),
+        };
+        if level < self.max_depth {
+            self.pending.push_back((entry.path.clone(), level + 1));
+        }
+        if self
+            .pattern
+            .as_ref()
+            .is_some_and(|pattern| !pattern.matches(&entry.name))
+        {
+            return None;
+        }
+        Some(self.scope.rebase(&entry.path).map(FolderEntry::new))
     }
 }
 

@@ -2,6 +2,7 @@
 //! gating, by the same rules (and the same code, `store::scope`) as
 //! [`Store`](crate::Store).
 
+mod describe;
 mod listing;
 mod operations;
 
@@ -80,6 +81,11 @@ impl<B: AsyncBackend + ?Sized> AsyncStore<B> {
 
     /// The backend.
     pub fn backend(&self) -> &B {
+        &self.backend
+    }
+
+    /// The shared handle to the backend.
+    pub fn shared_backend(&self) -> &Arc<B> {
         &self.backend
     }
 

@@ -97,6 +97,16 @@ impl<B: AsyncBackend + ?Sized> AsyncStore<B> {
         self.write_with(path, text, &WriteOptions::new()).await
     }
 
+    /// Writes a text file as UTF-8, with options (gate `WRITE`).
+    pub async fn write_text_with(
+        &self,
+        path: &str,
+        text: &str,
+        options: &WriteOptions,
+    ) -> Result<WriteResult> {
+        self.write_with(path, text, options).await
+    }
+
     /// Writes a new file atomically (gate `ATOMIC_WRITE`).
     pub async fn write_atomic<'c>(
         &self,
