@@ -23,11 +23,14 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "async")]
+pub mod aio;
 mod backend;
 pub mod backends;
 mod capability;
 #[cfg(feature = "conformance")]
 pub mod conformance;
+pub mod contract;
 mod error;
 pub mod ext;
 #[cfg(any(feature = "model", feature = "arbitrary"))]

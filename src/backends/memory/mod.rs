@@ -1,5 +1,7 @@
 //! [`MemoryBackend`]: an exact, thread-safe, zero-copy in-memory backend.
 
+#[cfg(feature = "async")]
+mod async_impl;
 mod listing;
 mod tree;
 
