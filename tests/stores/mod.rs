@@ -23,15 +23,15 @@ pub fn in_memory() -> Blocking<ObjectStoreBackend> {
     ))
 }
 
-/// One `LocalFileSystem` over a temporary directory for the whole test
-/// binary; every backend gets a scratch prefix in it (removed on drop, and
+/// One `LocalFileSystem` over a temporary directory (under target/) for
+/// the whole test binary; every backend gets a scratch prefix in it (removed on drop, and
 /// emptied folders with it: automatic clean-up is on).
 pub fn local_store() -> Arc<dyn ObjectStore> {
     static STORE: OnceLock<Arc<dyn ObjectStore>> = OnceLock::new();
     Arc::clone(STORE.get_or_init(|| {
         let root = tempfile::Builder::new()
-            .prefix("remote-store-lfs-")
-            .tempdir()
+            .prefix("local-file-system-")
+            .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
             .expect("a temporary directory")
             .keep();
         let store = LocalFileSystem::new_with_prefix(root)

@@ -40,10 +40,11 @@ pub fn loopback_s3() -> &'static LoopbackS3 {
 }
 
 fn start() -> std::io::Result<LoopbackS3> {
-    // Kept for the life of the process: the server's files live here.
+    // Kept for the life of the process (the server's files live here), in
+    // cargo's scratch directory for tests, under target/.
     let root = tempfile::Builder::new()
-        .prefix("remote-store-s3s-")
-        .tempdir()?
+        .prefix("s3s-")
+        .tempdir_in(env!("CARGO_TARGET_TMPDIR"))?
         .keep();
     std::fs::create_dir(root.join(BUCKET))?;
     let fs = FileSystem::new(&root).map_err(|e| std::io::Error::other(format!("{e:?}")))?;
