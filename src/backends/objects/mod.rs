@@ -8,6 +8,8 @@ mod listing;
 mod ops;
 mod scratch;
 mod streams;
+#[cfg(test)]
+mod tests;
 mod transfer;
 
 use std::fmt;
