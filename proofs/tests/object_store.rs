@@ -2,7 +2,7 @@
 //! `object_store` stores through `ObjectStoreBackend` and the blocking
 //! bridge: `InMemory`, `LocalFileSystem` in a temporary directory, and
 //! `AmazonS3` against an S3 server this test starts on 127.0.0.1 (or a real
-//! bucket, see `stores/mod.rs`). PROVING.md has the verdict of every
+//! bucket, see `stores/mod.rs`). PROVING.md (at the repository root) has the verdict of every
 //! case that failed on the way, and why each ignored case is ignored.
 //!
 //! LocalFileSystem (like s3s-fs behind the S3 server) keeps keys as files
