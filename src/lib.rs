@@ -10,6 +10,11 @@
 //! * [`Registry`] builds named stores from a [`RegistryConfig`] (in code, or
 //!   from TOML with the `toml` feature); [`ext::glob::glob_files`] globs any
 //!   store.
+//! * With the `async` feature, `aio` has the async side: `AsyncBackend` (the
+//!   same [`contract`], method for method), `AsyncStore`, `MemoryBackend` as
+//!   an async backend, and bridges both ways (`Blocking`, `SpawnBlocking`),
+//!   so that `conformance_suite! { factory: async ... }` proves an async
+//!   backend with the same checks.
 //!
 //! ```
 //! use remote_store::backends::MemoryBackend;
@@ -78,6 +83,7 @@ pub use self::stream::{AtomicWriter, Content, ReadStream, SeekRead};
 /// |---|---|
 /// | `module: name` (required) | the module the tests go in |
 /// | `factory: expr` (required) | an expression giving a fresh, empty backend; evaluated anew in every test, in the scope of the call (items of the enclosing module are visible) |
+/// | `factory: async expr` | instead: an expression giving a fresh [`aio::AsyncBackend`]; every case, the model test and `check_concurrent` reach it through [`aio::Blocking`]; needs the `async` feature |
 /// | `lacks: [CAP, ...]` | the [`Capability`] names (`GLOB`, `LAZY_READ`, ...) the backend does not declare; checked against `capabilities()` by a generated test |
 /// | `flags: [flag, ...]` | `flat_namespace`, `self_operations_unsupported`, `rejects_write_under_file_ancestor` (with `flat_namespace`: refuse writes under a file anyway), `documented_order` (check the sorted listing order), `single_connection` (not thread-safe) |
 /// | `model: true` | one more test, `model::matches_the_memory_oracle`: [`model::check_against_oracle`] with 256 sequences of up to 64 ops, configured from the flags (`documented_order` compares listings in order, `flat_namespace` implies folders); needs the `model` feature |
@@ -100,6 +106,44 @@ pub mod __private {
     /// `Backend` at the user's expression.
     pub fn boxed<B: Backend>(backend: B) -> Box<dyn Backend> {
         Box::new(backend)
+    }
+
+    /// Wraps the async factory's backend in the bridge (`factory: async ...`);
+    /// the bound reports a factory that is not an `AsyncBackend` at the
+    /// user's expression.
+    #[cfg(feature = "async")]
+    pub fn blocking<B: crate::aio::AsyncBackend>(backend: B) -> Box<dyn Backend> {
+        Box::new(crate::aio::Blocking::new(backend))
+    }
+
+    /// Expands to nothing: the `async` feature is on.
+    #[cfg(feature = "async")]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __require_async_feature {
+        () => {};
+    }
+
+    /// Explains that `factory: async` needs the `async` feature.
+    #[cfg(not(feature = "async"))]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __require_async_feature {
+        () => {
+            ::core::compile_error!(
+                "`factory: async ...` in conformance_suite! needs remote-store's `async` feature: \
+                 remote-store = { ..., features = [\"conformance\", \"async\"] }"
+            );
+        };
+    }
+
+    pub use crate::__require_async_feature as require_async_feature;
+
+    /// Without the `async` feature `require_async_feature!` has already
+    /// explained; this only keeps the expansion type-correct.
+    #[cfg(not(feature = "async"))]
+    pub fn blocking<B>(_: B) -> Box<dyn Backend> {
+        unreachable!("needs the async feature")
     }
 
     /// Runs a check that takes one fresh backend.

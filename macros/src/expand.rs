@@ -113,8 +113,15 @@ impl Expansion {
         let factory_fn = format_ident!("__{}_factory", module);
         let settings_fn = format_ident!("__{}_settings", module);
         let factory = &suite.factory;
-        let boxed = quote_spanned! {factory.span()=>
-            ::remote_store::__private::boxed(#factory)
+        let boxed = if suite.factory_is_async {
+            quote_spanned! {factory.span()=>
+                ::remote_store::__private::require_async_feature!();
+                ::remote_store::__private::blocking(#factory)
+            }
+        } else {
+            quote_spanned! {factory.span()=>
+                ::remote_store::__private::boxed(#factory)
+            }
         };
         let lacks = &suite.lacks;
         let flat = suite.has_flag("flat_namespace");

@@ -46,6 +46,8 @@ pub struct SuiteInput {
     pub module: Ident,
     /// The factory expression.
     pub factory: Expr,
+    /// `factory: async <expr>`: the expression gives an `AsyncBackend`.
+    pub factory_is_async: bool,
     /// The capabilities the backend lacks.
     pub lacks: Vec<Ident>,
     /// The flags set.
@@ -66,6 +68,7 @@ impl SuiteInput {
 struct Partial {
     module: Option<Ident>,
     factory: Option<Expr>,
+    factory_is_async: bool,
     lacks: Option<Vec<Ident>>,
     flags: Option<Vec<Ident>>,
     model: bool,
@@ -77,7 +80,10 @@ impl Partial {
     fn parse_option(&mut self, key: &Ident, input: ParseStream<'_>) -> syn::Result<()> {
         match key.to_string().as_str() {
             "module" => self.module = Some(input.parse()?),
-            "factory" => self.factory = Some(input.parse()?),
+            "factory" => {
+                self.factory_is_async = input.parse::<Option<Token![async]>>()?.is_some();
+                self.factory = Some(input.parse()?);
+            }
             "lacks" => {
                 let names = ident_list(input)?;
                 self.check_names(&names, &CAPABILITIES, "capability");
@@ -171,6 +177,7 @@ impl Partial {
             (Some(module), Some(factory)) => Ok(SuiteInput {
                 module,
                 factory,
+                factory_is_async: self.factory_is_async,
                 lacks: self.lacks.unwrap_or_default(),
                 flags: self.flags.unwrap_or_default(),
                 model: self.model,

@@ -13,7 +13,7 @@ mod stores;
 
 remote_store::conformance_suite! {
     module: in_memory,
-    factory: stores::in_memory(),
+    factory: async stores::in_memory(),
     lacks: [GLOB, SEEKABLE_READ, WRITE_RESULT_NATIVE, ATOMIC_MOVE, LAZY_READ],
     flags: [flat_namespace],
 }
@@ -57,7 +57,7 @@ mod model {
 
     #[test]
     fn in_memory_matches_the_memory_oracle() {
-        check_against_oracle(super::stores::in_memory, &config(32, false));
+        check_against_oracle(super::stores::in_memory_bridged, &config(32, false));
     }
 
     #[test]

@@ -28,9 +28,12 @@ use crate::{
 ///
 /// Futures are boxed (as `object_store` does with `async-trait`) so that the
 /// trait is object safe: `Arc<dyn AsyncBackend>` is an async backend too.
-/// Every future borrows its arguments for one lifetime `'a`; implement a
-/// method as `Box::pin(async move { ... })`. Futures are `Send`, so they can
-/// be spawned on a multi-thread runtime.
+/// A future borrows the backend and its arguments for one lifetime `'a`;
+/// implement a method as `Box::pin(async move { ... })`. What outlives the
+/// call (a listing or read stream, an atomic writer) borrows the backend
+/// only, never the path: those methods take the path without `'a` (clone it,
+/// a cheap `Arc` copy, into the future). Futures and streams are `Send`, so
+/// they can be spawned on a multi-thread runtime.
 ///
 /// ```
 /// use remote_store::aio::{AsyncBackend, Blocking};
@@ -70,7 +73,7 @@ pub trait AsyncBackend: std::fmt::Debug + Send + Sync + 'static {
 
     /// The file's content as a stream of chunks. Errors about the path come
     /// from the future; an item is an error when the content fails mid-way.
-    fn read<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<ByteStream<'a>>>;
+    fn read<'a>(&'a self, path: &RemotePath) -> BoxFuture<'a, Result<ByteStream<'a>>>;
 
     /// The file's whole content.
     fn read_bytes<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<Bytes>>;
@@ -115,8 +118,8 @@ pub trait AsyncBackend: std::fmt::Debug + Send + Sync + 'static {
     /// may be reported here or at commit.
     fn open_atomic<'a>(
         &'a self,
-        path: &'a RemotePath,
-        options: &'a WriteOptions,
+        path: &RemotePath,
+        options: &WriteOptions,
     ) -> BoxFuture<'a, Result<Box<dyn AsyncAtomicWriter<'a> + 'a>>>;
 
     /// Deletes a file.
@@ -137,14 +140,14 @@ pub trait AsyncBackend: std::fmt::Debug + Send + Sync + 'static {
     /// `options.recursive`, pruned by `options.max_depth`.
     fn list_files<'a>(
         &'a self,
-        path: &'a RemotePath,
+        path: &RemotePath,
         options: ListOptions,
     ) -> BoxFuture<'a, Result<ListStream<'a, FileInfo>>>;
 
     /// Immediate subfolders of `path`.
     fn list_folders<'a>(
         &'a self,
-        path: &'a RemotePath,
+        path: &RemotePath,
     ) -> BoxFuture<'a, Result<ListStream<'a, FolderEntry>>>;
 
     /// Immediate files and folders of `path`. The default chains
@@ -152,22 +155,24 @@ pub trait AsyncBackend: std::fmt::Debug + Send + Sync + 'static {
     /// [`list_folders`](AsyncBackend::list_folders).
     fn iter_children<'a>(
         &'a self,
-        path: &'a RemotePath,
+        path: &RemotePath,
     ) -> BoxFuture<'a, Result<ListStream<'a, Child>>> {
+        let path = path.clone();
         Box::pin(async move {
-            let files = self.list_files(path, ListOptions::new()).await?;
-            let folders = self.list_folders(path).await?;
+            let files = self.list_files(&path, ListOptions::new()).await?;
+            let folders = self.list_folders(&path).await?;
             Ok(super::streams::chain_children(files, folders))
         })
     }
 
     /// Files matching a glob pattern, natively. The default refuses with
     /// [`Error::CapabilityNotSupported`].
-    fn glob<'a>(&'a self, pattern: &'a str) -> BoxFuture<'a, Result<ListStream<'a, FileInfo>>> {
+    fn glob<'a>(&'a self, pattern: &str) -> BoxFuture<'a, Result<ListStream<'a, FileInfo>>> {
+        let pattern = pattern.to_owned();
         Box::pin(async move {
             Err(Error::CapabilityNotSupported {
                 capability: Capability::GLOB,
-                path: pattern.to_owned(),
+                path: pattern,
                 backend: Some(self.name().to_owned()),
                 reason: "no native glob; list with a pattern instead".to_owned(),
             })
@@ -233,7 +238,7 @@ macro_rules! forward_async_backend {
             fn is_folder<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<bool>> {
                 (**self).is_folder(path)
             }
-            fn read<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<ByteStream<'a>>> {
+            fn read<'a>(&'a self, path: &RemotePath) -> BoxFuture<'a, Result<ByteStream<'a>>> {
                 (**self).read(path)
             }
             fn read_bytes<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<Bytes>> {
@@ -248,7 +253,7 @@ macro_rules! forward_async_backend {
             fn write_atomic<'a>(&'a self, path: &'a RemotePath, content: AsyncContent<'a>, options: &'a WriteOptions) -> BoxFuture<'a, Result<WriteResult>> {
                 (**self).write_atomic(path, content, options)
             }
-            fn open_atomic<'a>(&'a self, path: &'a RemotePath, options: &'a WriteOptions) -> BoxFuture<'a, Result<Box<dyn AsyncAtomicWriter<'a> + 'a>>> {
+            fn open_atomic<'a>(&'a self, path: &RemotePath, options: &WriteOptions) -> BoxFuture<'a, Result<Box<dyn AsyncAtomicWriter<'a> + 'a>>> {
                 (**self).open_atomic(path, options)
             }
             fn delete<'a>(&'a self, path: &'a RemotePath, options: DeleteOptions) -> BoxFuture<'a, Result<()>> {
@@ -257,16 +262,16 @@ macro_rules! forward_async_backend {
             fn delete_folder<'a>(&'a self, path: &'a RemotePath, options: DeleteFolderOptions) -> BoxFuture<'a, Result<()>> {
                 (**self).delete_folder(path, options)
             }
-            fn list_files<'a>(&'a self, path: &'a RemotePath, options: ListOptions) -> BoxFuture<'a, Result<ListStream<'a, FileInfo>>> {
+            fn list_files<'a>(&'a self, path: &RemotePath, options: ListOptions) -> BoxFuture<'a, Result<ListStream<'a, FileInfo>>> {
                 (**self).list_files(path, options)
             }
-            fn list_folders<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<ListStream<'a, FolderEntry>>> {
+            fn list_folders<'a>(&'a self, path: &RemotePath) -> BoxFuture<'a, Result<ListStream<'a, FolderEntry>>> {
                 (**self).list_folders(path)
             }
-            fn iter_children<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<ListStream<'a, Child>>> {
+            fn iter_children<'a>(&'a self, path: &RemotePath) -> BoxFuture<'a, Result<ListStream<'a, Child>>> {
                 (**self).iter_children(path)
             }
-            fn glob<'a>(&'a self, pattern: &'a str) -> BoxFuture<'a, Result<ListStream<'a, FileInfo>>> {
+            fn glob<'a>(&'a self, pattern: &str) -> BoxFuture<'a, Result<ListStream<'a, FileInfo>>> {
                 (**self).glob(pattern)
             }
             fn get_file_info<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<FileInfo>> {

@@ -8,6 +8,9 @@
 //!   items, `read_bytes` gives the whole content as [`Bytes`](bytes::Bytes)
 //!   and `read` a [`ByteStream`] of chunks, and `open_atomic` an
 //!   [`AsyncAtomicWriter`] that publishes on `commit`.
+//! * [`AsyncStore`] scopes an async backend to a root path and gates each
+//!   method on its capabilities, with the very code [`Store`](crate::Store)
+//!   uses.
 //! * [`MemoryBackend`](crate::backends::MemoryBackend) implements
 //!   `AsyncBackend` natively: its operations never block for long, so they
 //!   run inside the future, with no thread hop.
@@ -16,30 +19,36 @@
 //!   backends through it). It drives the futures on a tokio runtime of its
 //!   own, on its own threads, so it works from a plain `#[test]` and from
 //!   inside any tokio runtime.
+//! * [`SpawnBlocking`] turns any sync `Backend` (such as
+//!   [`LocalBackend`](crate::backends::LocalBackend)) into an `AsyncBackend`,
+//!   running each call on tokio's blocking thread pool.
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> remote_store::Result<()> {
-//! use remote_store::aio::{AsyncBackend, collect_stream};
+//! use remote_store::aio::{AsyncStore, collect_stream};
 //! use remote_store::backends::MemoryBackend;
-//! use remote_store::{ListOptions, RemotePath, WriteOptions};
 //!
-//! let backend = MemoryBackend::new();
-//! let path = RemotePath::parse("data/hello.txt")?;
-//! AsyncBackend::write(&backend, &path, "Hello, async!".into(), &WriteOptions::new()).await?;
-//! assert_eq!(AsyncBackend::read_bytes(&backend, &path).await?, "Hello, async!");
-//! let data = RemotePath::parse("data")?;
-//! let files = collect_stream(AsyncBackend::list_files(&backend, &data, ListOptions::new()).await?).await?;
-//! assert_eq!(files[0].path, path);
+//! let store = AsyncStore::new(MemoryBackend::new(), "data")?;
+//! store.write_text("hello.txt", "Hello, async!").await?;
+//! assert_eq!(store.read_text("hello.txt").await?, "Hello, async!");
+//! let files = collect_stream(store.list_files("").await?).await?;
+//! assert_eq!(files[0].path.as_str(), "hello.txt");
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! Listings and read streams implement `futures_core::Stream`; consume them
+//! with `StreamExt::next` (from `futures-util` or `tokio-stream`), or with
+//! [`next_item`] and [`collect_stream`] here.
 
 mod backend;
 mod blocking;
 mod content;
 mod park;
 mod pipe;
+mod spawn_blocking;
+mod store;
 mod streams;
 
 use std::future::Future;
@@ -48,6 +57,8 @@ use std::pin::Pin;
 pub use self::backend::AsyncBackend;
 pub use self::blocking::Blocking;
 pub use self::content::{AsyncAtomicWriter, AsyncContent};
+pub use self::spawn_blocking::SpawnBlocking;
+pub use self::store::{AsyncStore, AsyncStoreAtomicWriter};
 pub(crate) use self::streams::IterStream;
 pub use self::streams::{collect_stream, next_item};
 

@@ -65,6 +65,14 @@ pub(crate) fn park_on<F: Future>(future: F) -> F::Output {
     }
 }
 
+/// [`park_on`] with the bridge runtime entered: whatever `future` hands to
+/// tokio (I/O, timers, `spawn`, `spawn_blocking`) runs on the bridge's own
+/// threads, which wake this one.
+pub(crate) fn wait_bridged<F: Future>(future: F) -> F::Output {
+    let _entered = bridge_runtime().enter();
+    park_on(future)
+}
+
 /// The outcome of a finished task: a panic is resumed in the caller, as if
 /// the work had run on its thread; a cancelled task (its runtime shut down)
 /// is [`Error::BackendUnavailable`].

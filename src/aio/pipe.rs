@@ -2,12 +2,17 @@
 //! chunks, a pump from a sync reader into such a channel, and the commands
 //! that drive an atomic writer living on the other side.
 
+use std::future::poll_fn;
 use std::io::{self, Read};
+use std::pin::Pin;
+
+use futures_core::Stream;
 
 use bytes::Bytes;
 use tokio::sync::{mpsc, oneshot};
 
 use super::park::park_on;
+use super::streams::ChannelStream;
 use crate::{Result, WriteResult};
 
 /// Size of the chunks a sync reader is cut into.
@@ -16,12 +21,12 @@ pub(crate) const CHUNK: usize = 64 * 1024;
 /// A sync `Read` over a channel of chunks; usable on any thread (it parks,
 /// never `block_on`s).
 pub(crate) struct ChunkReader<E> {
-    chunks: mpsc::Receiver<std::result::Result<Bytes, E>>,
+    chunks: ChannelStream<std::result::Result<Bytes, E>>,
     current: Bytes,
 }
 
 impl<E> ChunkReader<E> {
-    pub(crate) fn new(chunks: mpsc::Receiver<std::result::Result<Bytes, E>>) -> Self {
+    pub(crate) fn new(chunks: ChannelStream<std::result::Result<Bytes, E>>) -> Self {
         ChunkReader {
             chunks,
             current: Bytes::new(),
@@ -32,7 +37,7 @@ impl<E> ChunkReader<E> {
 impl<E: Into<Box<dyn std::error::Error + Send + Sync>>> Read for ChunkReader<E> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         while self.current.is_empty() {
-            match park_on(self.chunks.recv()) {
+            match park_on(poll_fn(|cx| Pin::new(&mut self.chunks).poll_next(cx))) {
                 Some(Ok(chunk)) => self.current = chunk,
                 Some(Err(error)) => return Err(io::Error::other(error)),
                 None => return Ok(0),

@@ -1,12 +1,14 @@
 //! Small stream plumbing, so that the crate needs only the `Stream` trait
 //! (`futures-core`), not a combinator library.
 
-use std::future::poll_fn;
+use std::future::{Future, poll_fn};
+use std::panic::resume_unwind;
 use std::pin::Pin;
-use std::task::{Context, Poll};
+use std::task::{Context, Poll, ready};
 
 use futures_core::Stream;
 use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
 
 use super::{BoxStream, ListStream};
 use crate::{Child, FileInfo, FolderEntry, Result};
@@ -36,14 +38,46 @@ impl<I: Iterator + Unpin> Stream for IterStream<I> {
     }
 }
 
-/// A stream over the receiving end of a channel.
-pub(crate) struct ChannelStream<T>(pub(crate) mpsc::Receiver<T>);
+/// A stream over the receiving end of a channel, optionally fed by a task
+/// whose panic is resumed once the channel ends (so that a producer that
+/// panicked mid-way is not mistaken for the end of the stream).
+pub(crate) struct ChannelStream<T> {
+    items: mpsc::Receiver<T>,
+    producer: Option<JoinHandle<()>>,
+}
+
+impl<T> ChannelStream<T> {
+    pub(crate) fn new(items: mpsc::Receiver<T>) -> Self {
+        ChannelStream {
+            items,
+            producer: None,
+        }
+    }
+
+    /// Checks `producer` for a panic when the channel ends.
+    pub(crate) fn finished_by(mut self, producer: JoinHandle<()>) -> Self {
+        self.producer = Some(producer);
+        self
+    }
+}
 
 impl<T> Stream for ChannelStream<T> {
     type Item = T;
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
-        self.0.poll_recv(cx)
+        if let Some(item) = ready!(self.items.poll_recv(cx)) {
+            return Poll::Ready(Some(item));
+        }
+        if let Some(producer) = self.producer.as_mut() {
+            let outcome = ready!(Pin::new(producer).poll(cx));
+            self.producer = None;
+            if let Err(error) = outcome {
+                if let Ok(payload) = error.try_into_panic() {
+                    resume_unwind(payload);
+                }
+            }
+        }
+        Poll::Ready(None)
     }
 }
 
@@ -102,5 +136,35 @@ impl Stream for Children<'_> {
             .as_mut()
             .poll_next(cx)
             .map(|item| item.map(|r| r.map(Child::Folder)))
+    }
+}
+
+/// Maps every item, dropping those the function answers `None` for.
+pub(crate) struct FilterMapStream<'a, T, F> {
+    inner: BoxStream<'a, T>,
+    map: F,
+}
+
+impl<'a, T, F> FilterMapStream<'a, T, F> {
+    pub(crate) fn new(inner: BoxStream<'a, T>, map: F) -> Self {
+        FilterMapStream { inner, map }
+    }
+}
+
+impl<T, U, F: FnMut(T) -> Option<U> + Unpin> Stream for FilterMapStream<'_, T, F> {
+    type Item = U;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<U>> {
+        let this = &mut *self;
+        loop {
+            match ready!(this.inner.as_mut().poll_next(cx)) {
+                None => return Poll::Ready(None),
+                Some(item) => {
+                    if let Some(mapped) = (this.map)(item) {
+                        return Poll::Ready(Some(mapped));
+                    }
+                }
+            }
+        }
     }
 }

@@ -58,6 +58,8 @@ mod concurrent;
 mod config;
 #[cfg(feature = "arbitrary")]
 mod fuzz;
+#[cfg(all(feature = "arbitrary", feature = "async"))]
+mod fuzz_async;
 #[cfg(feature = "arbitrary")]
 mod fuzz_store;
 mod harness;
@@ -73,6 +75,8 @@ pub use self::concurrent::{ConcurrencyConfig, ConcurrencyReport, check_concurren
 pub use self::config::OracleConfig;
 #[cfg(feature = "arbitrary")]
 pub use self::fuzz::{FUZZ_STORE_ROOT, MAX_FUZZ_OPS, decode_ops, fuzz_against_oracle, fuzz_paths};
+#[cfg(all(feature = "arbitrary", feature = "async"))]
+pub use self::fuzz_async::fuzz_async_against_oracle;
 #[cfg(feature = "arbitrary")]
 pub use self::fuzz_store::fuzz_store_ops;
 pub use self::harness::{

@@ -61,39 +61,14 @@ impl<B: Backend + ?Sized> Store<B> {
         path: &str,
         options: ListOptions,
     ) -> Result<Listing<'_, FileInfo>> {
-        self.gate(Capability::LIST, path)?;
-        let full = self.resolve(path)?;
-        let max_depth = options.max_depth;
-        let name_pattern = options.pattern.as_deref().map(SegmentPattern::new);
-        let options = ListOptions {
-            recursive: max_depth.map_or(options.recursive, |depth| depth > 0),
-            ..options
-        };
-        let base_depth = full.depth();
+        let (full, options, filter) =
+            self.scope
+                .list_files_call(self.capabilities(), self.backend.name(), path, options)?;
         let files = self
             .backend
             .list_files(&full, options)
             .map_err(|e| self.rebase_error(e))?;
-        Ok(Box::new(files.filter_map(move |item| {
-            let mut info = match item {
-                Ok(info) => info,
-                Err(e) => return Some(Err(self.rebase_error(e))),
-            };
-            let depth = info.path.depth().saturating_sub(base_depth + 1);
-            if max_depth.is_some_and(|max| depth > max) {
-                return None;
-            }
-            if name_pattern
-                .as_ref()
-                .is_some_and(|pattern| !pattern.matches(info.path.name()))
-            {
-                return None;
-            }
-            Some(self.rebase(&info.path).map(|path| {
-                info.path = path;
-                info
-            }))
-        })))
+        Ok(Box::new(files.filter_map(move |item| filter.apply(item))))
     }
 
     /// Immediate subfolders of a folder (gate `LIST`).
@@ -150,15 +125,9 @@ impl<B: Backend + ?Sized> Store<B> {
             .backend
             .iter_children(&full)
             .map_err(|e| self.rebase_error(e))?;
-        Ok(Box::new(children.map(move |item| {
-            Ok(match item.map_err(|e| self.rebase_error(e))? {
-                Child::File(mut info) => {
-                    info.path = self.rebase(&info.path)?;
-                    Child::File(info)
-                }
-                Child::Folder(entry) => Child::Folder(FolderEntry::new(self.rebase(&entry.path)?)),
-            })
-        })))
+        Ok(Box::new(
+            children.map(move |item| self.scope.rebase_child(item)),
+        ))
     }
 
     /// Files matching a glob pattern, natively (gate `GLOB`). The pattern is
@@ -167,10 +136,10 @@ impl<B: Backend + ?Sized> Store<B> {
     pub fn glob(&self, pattern: &str) -> Result<Listing<'_, FileInfo>> {
         self.gate(Capability::GLOB, pattern)
             .map_err(suggest_glob_fallback)?;
-        let rooted = if self.root.is_root() {
+        let rooted = if self.root_path().is_root() {
             pattern.to_owned()
         } else {
-            format!("{}/{}", self.root, pattern.trim_start_matches('/'))
+            format!("{}/{}", self.root_path(), pattern.trim_start_matches('/'))
         };
         let files = self
             .backend

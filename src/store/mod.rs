@@ -4,10 +4,12 @@ mod describe;
 mod listing;
 mod metadata;
 mod operations;
+pub(crate) mod scope;
 
 use std::fmt;
 use std::sync::Arc;
 
+use self::scope::Scope;
 use crate::{Backend, Capability, CapabilitySet, Error, RemotePath, Result};
 
 pub use self::operations::StoreAtomicWriter;
@@ -47,7 +49,7 @@ pub use self::operations::StoreAtomicWriter;
 /// ```
 pub struct Store<B: Backend + ?Sized = dyn Backend> {
     backend: Arc<B>,
-    root: RemotePath,
+    scope: Scope,
     owns_backend: bool,
 }
 
@@ -58,7 +60,7 @@ impl<B: Backend> Store<B> {
     pub fn new(backend: B, root_path: &str) -> Result<Self> {
         Ok(Store {
             backend: Arc::new(backend),
-            root: RemotePath::parse(root_path)?,
+            scope: Scope::new(root_path)?,
             owns_backend: true,
         })
     }
@@ -70,7 +72,7 @@ impl<B: Backend + ?Sized> Store<B> {
     pub fn from_shared(backend: Arc<B>, root_path: &str) -> Result<Self> {
         Ok(Store {
             backend,
-            root: RemotePath::parse(root_path)?,
+            scope: Scope::new(root_path)?,
             owns_backend: false,
         })
     }
@@ -78,16 +80,9 @@ impl<B: Backend + ?Sized> Store<B> {
     /// A store rooted at `subpath` below this one, sharing (not owning) the
     /// backend. The root, `..` and NUL are [`Error::InvalidPath`].
     pub fn child(&self, subpath: &str) -> Result<Store<B>> {
-        let sub = RemotePath::parse(subpath)?;
-        if sub.is_root() {
-            return Err(Error::invalid_path(
-                subpath,
-                "A child store needs a non-empty subpath",
-            ));
-        }
         Ok(Store {
             backend: Arc::clone(&self.backend),
-            root: self.root.join_path(&sub),
+            scope: self.scope.child(subpath)?,
             owns_backend: false,
         })
     }
@@ -104,7 +99,7 @@ impl<B: Backend + ?Sized> Store<B> {
 
     /// The root path within the backend (`""` for the backend root).
     pub fn root_path(&self) -> &RemotePath {
-        &self.root
+        self.scope.root()
     }
 
     /// The backend's capabilities.
@@ -134,49 +129,24 @@ impl<B: Backend + ?Sized> Store<B> {
     /// Refuses with [`Error::CapabilityNotSupported`] unless the backend
     /// declares `capability`; the error names `path`.
     fn gate(&self, capability: Capability, path: &str) -> Result<()> {
-        self.capabilities()
-            .require(capability, self.backend.name())
-            .map_err(|e| e.with_path(path))
+        self.scope
+            .gate(self.capabilities(), self.backend.name(), capability, path)
     }
 
     /// Resolves a folder or query path: the root spellings give the store root.
     fn resolve(&self, path: &str) -> Result<RemotePath> {
-        Ok(self.root.join_path(&RemotePath::parse(path)?))
-    }
-
-    /// Resolves a file path: the root spellings are refused.
-    fn resolve_file(&self, path: &str) -> Result<RemotePath> {
-        let relative = RemotePath::parse(path)?;
-        if relative.is_root() {
-            return Err(Error::invalid_path(
-                path,
-                "Path must not be empty or root for file operations",
-            ));
-        }
-        Ok(self.root.join_path(&relative))
+        self.scope.resolve(path)
     }
 
     /// A backend path as a store-relative one; outside the root is
     /// [`Error::InvalidPath`].
     fn rebase(&self, path: &RemotePath) -> Result<RemotePath> {
-        path.strip_prefix(&self.root).ok_or_else(|| {
-            Error::invalid_path(
-                path.as_str(),
-                format!("Path '{path}' is not under store root '{}'", self.root),
-            )
-        })
+        self.scope.rebase(path)
     }
 
     /// Makes the path an error names store-relative when it lies under the root.
     fn rebase_error(&self, error: Error) -> Error {
-        let relative = error
-            .path()
-            .and_then(|p| RemotePath::parse(p).ok())
-            .and_then(|p| p.strip_prefix(&self.root));
-        match relative {
-            Some(relative) if !self.root.is_root() => error.with_path(relative.as_str()),
-            _ => error,
-        }
+        self.scope.rebase_error(error)
     }
 }
 
@@ -187,7 +157,7 @@ impl<B: Backend + ?Sized> fmt::Debug for Store<B> {
             f,
             "Store(backend='{}', root_path='{}')",
             self.backend.name(),
-            self.root
+            self.scope.root()
         )
     }
 }
@@ -197,7 +167,7 @@ impl<B: Backend + ?Sized> Clone for Store<B> {
     fn clone(&self) -> Self {
         Store {
             backend: Arc::clone(&self.backend),
-            root: self.root.clone(),
+            scope: self.scope.clone(),
             owns_backend: false,
         }
     }
@@ -206,7 +176,7 @@ impl<B: Backend + ?Sized> Clone for Store<B> {
 impl<B: Backend + ?Sized> PartialEq for Store<B> {
     /// Same backend object and same root.
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.backend, &other.backend) && self.root == other.root
+        Arc::ptr_eq(&self.backend, &other.backend) && self.scope == other.scope
     }
 }
 

@@ -6,10 +6,10 @@ use std::io::{self, Write};
 use bytes::Bytes;
 
 use super::Store;
-use super::metadata::validate_metadata;
+use super::scope::{Transfer, utf8_text};
 use crate::{
-    AtomicWriter, Backend, Capability, Content, DeleteFolderOptions, DeleteOptions, Error,
-    FileInfo, FolderInfo, ReadStream, RemotePath, Result, SeekRead, TransferOptions, WriteOptions,
+    AtomicWriter, Backend, Capability, Content, DeleteFolderOptions, DeleteOptions, FileInfo,
+    FolderInfo, ReadStream, RemotePath, Result, SeekRead, TransferOptions, WriteOptions,
     WriteResult,
 };
 
@@ -39,15 +39,13 @@ impl<B: Backend + ?Sized> Store<B> {
 
     /// A stream over a file (gate `READ`).
     pub fn read(&self, path: &str) -> Result<ReadStream> {
-        self.gate(Capability::READ, path)?;
-        let full = self.resolve_file(path)?;
+        let full = self.file_call(Capability::READ, path)?;
         self.backend.read(&full).map_err(|e| self.rebase_error(e))
     }
 
     /// A seekable stream over a file (gate `READ`).
     pub fn read_seekable(&self, path: &str) -> Result<Box<dyn SeekRead>> {
-        self.gate(Capability::READ, path)?;
-        let full = self.resolve_file(path)?;
+        let full = self.file_call(Capability::READ, path)?;
         self.backend
             .read_seekable(&full)
             .map_err(|e| self.rebase_error(e))
@@ -55,28 +53,20 @@ impl<B: Backend + ?Sized> Store<B> {
 
     /// A file's whole content (gate `READ`).
     pub fn read_bytes(&self, path: &str) -> Result<Bytes> {
-        self.gate(Capability::READ, path)?;
-        let full = self.resolve_file(path)?;
+        let full = self.file_call(Capability::READ, path)?;
         self.backend
             .read_bytes(&full)
             .map_err(|e| self.rebase_error(e))
     }
 
     /// A file's content as UTF-8 text (gate `READ`). Invalid UTF-8 is an
-    /// [`Error::Io`] of kind `InvalidData`.
+    /// [`Error::Io`](crate::Error::Io) of kind `InvalidData`.
     pub fn read_text(&self, path: &str) -> Result<String> {
-        let bytes = self.read_bytes(path)?;
-        String::from_utf8(bytes.to_vec()).map_err(|e| {
-            Error::io(
-                path,
-                "content is not valid UTF-8",
-                io::Error::new(io::ErrorKind::InvalidData, e),
-            )
-        })
+        utf8_text(path, &self.read_bytes(path)?)
     }
 
     /// Writes a new file (gate `WRITE`); an existing file is
-    /// [`Error::AlreadyExists`].
+    /// [`Error::AlreadyExists`](crate::Error::AlreadyExists).
     pub fn write<'c>(&self, path: &str, content: impl Into<Content<'c>>) -> Result<WriteResult> {
         self.write_with(path, content, &WriteOptions::new())
     }
@@ -169,32 +159,29 @@ impl<B: Backend + ?Sized> Store<B> {
 
     /// Deletes a file, with options (gate `DELETE`).
     pub fn delete_with(&self, path: &str, options: DeleteOptions) -> Result<()> {
-        self.gate(Capability::DELETE, path)?;
-        let full = self.resolve_file(path)?;
+        let full = self.file_call(Capability::DELETE, path)?;
         self.backend
             .delete(&full, options)
             .map_err(|e| self.rebase_error(e))
     }
 
     /// Deletes an empty folder (gate `DELETE`). The store root is refused
-    /// with [`Error::InvalidPath`] before the gate.
+    /// with [`Error::InvalidPath`](crate::Error::InvalidPath) before the gate.
     pub fn delete_folder(&self, path: &str) -> Result<()> {
         self.delete_folder_with(path, DeleteFolderOptions::new())
     }
 
     /// Deletes a folder, with options (gate `DELETE`).
     pub fn delete_folder_with(&self, path: &str, options: DeleteFolderOptions) -> Result<()> {
-        if RemotePath::parse(path)?.is_root() {
-            return Err(Error::invalid_path(path, "Cannot delete the store root"));
-        }
-        self.gate(Capability::DELETE, path)?;
-        let full = self.resolve(path)?;
+        let full = self
+            .scope
+            .delete_folder_call(self.capabilities(), self.backend.name(), path)?;
         self.backend
             .delete_folder(&full, options)
             .map_err(|e| self.rebase_error(e))
     }
 
-    /// Moves a file; an existing destination is [`Error::AlreadyExists`]
+    /// Moves a file; an existing destination is [`Error::AlreadyExists`](crate::Error::AlreadyExists)
     /// (gate `MOVE`).
     pub fn rename(&self, src: &str, dst: &str) -> Result<()> {
         self.rename_with(src, dst, TransferOptions::new())
@@ -208,7 +195,7 @@ impl<B: Backend + ?Sized> Store<B> {
     }
 
     /// Copies a file with its metadata; an existing destination is
-    /// [`Error::AlreadyExists`] (gate `COPY`).
+    /// [`Error::AlreadyExists`](crate::Error::AlreadyExists) (gate `COPY`).
     pub fn copy(&self, src: &str, dst: &str) -> Result<()> {
         self.copy_with(src, dst, TransferOptions::new())
     }
@@ -222,28 +209,28 @@ impl<B: Backend + ?Sized> Store<B> {
 
     /// A file's size, time and metadata (gate `METADATA`).
     pub fn get_file_info(&self, path: &str) -> Result<FileInfo> {
-        self.gate(Capability::METADATA, path)?;
-        let full = self.resolve_file(path)?;
-        let mut info = self
-            .backend
-            .get_file_info(&full)
-            .map_err(|e| self.rebase_error(e))?;
-        info.path = self.rebase(&info.path)?;
-        Ok(info)
+        let full = self.file_call(Capability::METADATA, path)?;
+        self.scope
+            .rebase_file_info(self.backend.get_file_info(&full))
     }
 
     /// File count and total size of a folder's subtree (gate `METADATA`); the
     /// root aggregates the whole store, and an empty one counts zero (a store
-    /// root missing from the backend is [`Error::NotFound`], see [`Store`]).
+    /// root missing from the backend is [`Error::NotFound`](crate::Error::NotFound), see [`Store`]).
     pub fn get_folder_info(&self, path: &str) -> Result<FolderInfo> {
-        self.gate(Capability::METADATA, path)?;
-        let full = self.resolve(path)?;
-        let mut info = self
-            .backend
-            .get_folder_info(&full)
-            .map_err(|e| self.rebase_error(e))?;
-        info.path = self.rebase(&info.path)?;
-        Ok(info)
+        let full = self.folder_call(Capability::METADATA, path)?;
+        self.scope
+            .rebase_folder_info(self.backend.get_folder_info(&full))
+    }
+
+    fn file_call(&self, capability: Capability, path: &str) -> Result<RemotePath> {
+        let (capabilities, name) = (self.capabilities(), self.backend.name());
+        self.scope.file_call(capabilities, name, capability, path)
+    }
+
+    fn folder_call(&self, capability: Capability, path: &str) -> Result<RemotePath> {
+        let (capabilities, name) = (self.capabilities(), self.backend.name());
+        self.scope.folder_call(capabilities, name, capability, path)
     }
 
     fn prepare_write(
@@ -252,18 +239,13 @@ impl<B: Backend + ?Sized> Store<B> {
         path: &str,
         options: &WriteOptions,
     ) -> Result<RemotePath> {
-        if let Some(metadata) = options.effective_metadata() {
-            validate_metadata(path, metadata)?;
-            self.gate(Capability::USER_METADATA, path)?;
-        }
-        self.gate(capability, path)?;
-        self.resolve_file(path)
+        let (capabilities, name) = (self.capabilities(), self.backend.name());
+        self.scope
+            .write_call(capabilities, name, capability, path, options)
     }
 
     fn rebase_write_result(&self, result: Result<WriteResult>) -> Result<WriteResult> {
-        let mut result = result.map_err(|e| self.rebase_error(e))?;
-        result.path = self.rebase(&result.path)?;
-        Ok(result)
+        self.scope.rebase_write_result(result)
     }
 
     fn transfer(
@@ -273,18 +255,17 @@ impl<B: Backend + ?Sized> Store<B> {
         dst: &str,
         call: impl FnOnce(&RemotePath, &RemotePath) -> Result<()>,
     ) -> Result<()> {
-        self.gate(capability, src)?;
-        let full_src = self.resolve_file(src)?;
-        let full_dst = self.resolve_file(dst)?;
-        if full_src == full_dst {
+        let (capabilities, name) = (self.capabilities(), self.backend.name());
+        match self
+            .scope
+            .transfer_call(capabilities, name, capability, src, dst)?
+        {
             // A self-transfer of a file is a no-op and never reaches the backend.
-            return match self.backend.is_file(&full_src) {
-                Ok(true) => Ok(()),
-                Ok(false) => Err(Error::not_found(src, format!("Source not found: {src}"))),
-                Err(e) => Err(self.rebase_error(e)),
-            };
+            Transfer::SamePath(full) => self.scope.self_transfer(src, self.backend.is_file(&full)),
+            Transfer::Call(full_src, full_dst) => {
+                call(&full_src, &full_dst).map_err(|e| self.rebase_error(e))
+            }
         }
-        call(&full_src, &full_dst).map_err(|e| self.rebase_error(e))
     }
 }
 

@@ -9,10 +9,8 @@ use std::sync::Arc;
 use bytes::Bytes;
 use tokio::sync::mpsc;
 
-use self::bridged::{
-    BridgedWriter, listing, open_bridged, read_stream, serve_writer, spawn_opening,
-};
-use super::park::{bridge_runtime, joined, park_on};
+use self::bridged::{InlineWriter, listing, read_stream};
+use super::park::{bridge_runtime, joined, park_on, wait_bridged};
 use super::pipe::pump_reader;
 use super::{AsyncBackend, AsyncContent};
 use crate::{
@@ -24,17 +22,23 @@ use crate::{
 /// An [`AsyncBackend`] as a sync [`Backend`]: the bridge the conformance
 /// suite, the model test and the fuzz harness reach async backends through.
 ///
-/// Every call runs its future on a tokio runtime that the bridge owns (two
-/// worker threads, started on first use and shared by every `Blocking`), and
-/// parks the calling thread until it is done. Parking is not `block_on`, so
-/// a `Blocking` works from a plain `#[test]`, from a thread of your own, and
-/// inside a current-thread or multi-thread tokio runtime alike (there it
-/// holds up the calling task's thread while it waits, as any sync call does;
-/// in async code prefer the async backend itself).
+/// The bridge owns a tokio runtime (two worker threads, started on first use
+/// and shared by every `Blocking`). A call polls the backend's future on the
+/// calling thread with that runtime entered, and parks the thread between
+/// polls: whatever the future hands to tokio (I/O, timers, `spawn`,
+/// `spawn_blocking`) runs on the bridge's threads and wakes the caller. A
+/// future that is ready at once (every `MemoryBackend` call) costs no thread
+/// hop. Parking is not `block_on`, so a `Blocking` works from a plain
+/// `#[test]`, from a thread of your own, and inside a current-thread or
+/// multi-thread tokio runtime alike (there it holds up the calling task's
+/// thread while it waits, as any sync call does; in async code prefer the
+/// async backend itself). Polls are `unconstrained`, so tokio's cooperative
+/// budget of a calling task cannot stall them.
 ///
 /// * Listings are pulled lazily: a task on the bridge runtime drives the
-///   async stream at most one item ahead of the iterator; dropping the
-///   iterator stops it.
+///   async stream (which borrows the backend, so it cannot live in the
+///   iterator) at most one item ahead of the iterator; dropping the iterator
+///   stops it.
 /// * `read` gives a sequential stream over the async chunk stream, or, when
 ///   the backend declares `SEEKABLE_READ`, its
 ///   [`read_seekable`](AsyncBackend::read_seekable) reader.
@@ -81,15 +85,9 @@ impl<B: AsyncBackend + ?Sized> Blocking<B> {
         &self.backend
     }
 
-    /// Runs `work` (given its own handle to the backend) on the bridge
-    /// runtime and waits for its outcome.
-    fn call<T, Fut>(&self, work: impl FnOnce(Arc<B>) -> Fut) -> Result<T>
-    where
-        T: Send + 'static,
-        Fut: Future<Output = Result<T>> + Send + 'static,
-    {
-        let task = bridge_runtime().spawn(work(Arc::clone(&self.backend)));
-        joined(park_on(task), self.backend.name())
+    /// Polls `future` to completion on the calling thread (see [`Blocking`]).
+    fn wait<T>(&self, future: impl Future<Output = T>) -> T {
+        wait_bridged(future)
     }
 
     fn write_with(
@@ -99,17 +97,22 @@ impl<B: AsyncBackend + ?Sized> Blocking<B> {
         content: Content<'_>,
         options: &WriteOptions,
     ) -> Result<WriteResult> {
-        let (path, options) = (path.clone(), options.clone());
         let mut reader = match content {
             Content::Bytes(bytes) => {
-                return self.call(move |b| async move {
-                    write_async(&*b, atomic, &path, bytes.into(), &options).await
-                });
+                return self.wait(write_async(
+                    &*self.backend,
+                    atomic,
+                    path,
+                    bytes.into(),
+                    options,
+                ));
             }
             Content::Reader(reader) => reader,
         };
+        // The reader is read on this thread while the write runs as a task.
+        let (path, options) = (path.clone(), options.clone());
         let (chunks, chunks_rx) = mpsc::channel(2);
-        let content = AsyncContent::stream(super::streams::ChannelStream(chunks_rx));
+        let content = AsyncContent::stream(super::streams::ChannelStream::new(chunks_rx));
         let task = bridge_runtime().spawn({
             let backend = Arc::clone(&self.backend);
             async move { write_async(&*backend, atomic, &path, content, &options).await }
@@ -154,18 +157,15 @@ impl<B: AsyncBackend + ?Sized> Backend for Blocking<B> {
     }
 
     fn exists(&self, path: &RemotePath) -> Result<bool> {
-        let path = path.clone();
-        self.call(move |b| async move { b.exists(&path).await })
+        self.wait(self.backend.exists(path))
     }
 
     fn is_file(&self, path: &RemotePath) -> Result<bool> {
-        let path = path.clone();
-        self.call(move |b| async move { b.is_file(&path).await })
+        self.wait(self.backend.is_file(path))
     }
 
     fn is_folder(&self, path: &RemotePath) -> Result<bool> {
-        let path = path.clone();
-        self.call(move |b| async move { b.is_folder(&path).await })
+        self.wait(self.backend.is_folder(path))
     }
 
     fn read(&self, path: &RemotePath) -> Result<ReadStream> {
@@ -173,19 +173,15 @@ impl<B: AsyncBackend + ?Sized> Backend for Blocking<B> {
             return self.read_seekable(path).map(ReadStream::Seekable);
         }
         let (path, backend) = (path.clone(), Arc::clone(&self.backend));
-        let chunks =
-            open_bridged(move |feed| async move { feed.run(backend.read(&path).await).await })?;
-        Ok(read_stream(chunks))
+        read_stream(move |feed| async move { feed.run(backend.read(&path).await).await })
     }
 
     fn read_bytes(&self, path: &RemotePath) -> Result<Bytes> {
-        let path = path.clone();
-        self.call(move |b| async move { b.read_bytes(&path).await })
+        self.wait(self.backend.read_bytes(path))
     }
 
     fn read_seekable(&self, path: &RemotePath) -> Result<Box<dyn SeekRead>> {
-        let path = path.clone();
-        self.call(move |b| async move { b.read_seekable(&path).await })
+        self.wait(self.backend.read_seekable(path))
     }
 
     fn write(
@@ -211,82 +207,48 @@ impl<B: AsyncBackend + ?Sized> Backend for Blocking<B> {
         path: &RemotePath,
         options: &WriteOptions,
     ) -> Result<Box<dyn AtomicWriter + '_>> {
-        let (path, options) = (path.clone(), options.clone());
-        let (commands, commands_rx) = mpsc::channel(1);
-        let backend = Arc::clone(&self.backend);
-        let name = path.as_str().to_owned();
-        spawn_opening(move |opened| async move {
-            match backend.open_atomic(&path, &options).await {
-                Ok(writer) => serve_writer(opened, writer, commands_rx).await,
-                Err(error) => {
-                    let _ = opened.send(Err(error));
-                }
-            }
-        })?;
-        Ok(Box::new(BridgedWriter::new(commands, name)))
+        let writer = self.wait(self.backend.open_atomic(path, options))?;
+        Ok(Box::new(InlineWriter::new(writer)))
     }
 
     fn delete(&self, path: &RemotePath, options: DeleteOptions) -> Result<()> {
-        let path = path.clone();
-        self.call(move |b| async move { b.delete(&path, options).await })
+        self.wait(self.backend.delete(path, options))
     }
 
     fn delete_folder(&self, path: &RemotePath, options: DeleteFolderOptions) -> Result<()> {
-        let path = path.clone();
-        self.call(move |b| async move { b.delete_folder(&path, options).await })
+        self.wait(self.backend.delete_folder(path, options))
     }
 
     fn list_files(&self, path: &RemotePath, options: ListOptions) -> Result<Listing<'_, FileInfo>> {
-        let (path, backend) = (path.clone(), Arc::clone(&self.backend));
-        let items = open_bridged(move |feed| async move {
-            feed.run(backend.list_files(&path, options).await).await
-        })?;
-        Ok(listing(items))
+        Ok(listing(self.wait(self.backend.list_files(path, options))?))
     }
 
     fn list_folders(&self, path: &RemotePath) -> Result<Listing<'_, FolderEntry>> {
-        let (path, backend) = (path.clone(), Arc::clone(&self.backend));
-        let items =
-            open_bridged(
-                move |feed| async move { feed.run(backend.list_folders(&path).await).await },
-            )?;
-        Ok(listing(items))
+        Ok(listing(self.wait(self.backend.list_folders(path))?))
     }
 
     fn iter_children(&self, path: &RemotePath) -> Result<Listing<'_, Child>> {
-        let (path, backend) = (path.clone(), Arc::clone(&self.backend));
-        let items =
-            open_bridged(
-                move |feed| async move { feed.run(backend.iter_children(&path).await).await },
-            )?;
-        Ok(listing(items))
+        Ok(listing(self.wait(self.backend.iter_children(path))?))
     }
 
     fn glob(&self, pattern: &str) -> Result<Listing<'_, FileInfo>> {
-        let (pattern, backend) = (pattern.to_owned(), Arc::clone(&self.backend));
-        let items =
-            open_bridged(move |feed| async move { feed.run(backend.glob(&pattern).await).await })?;
-        Ok(listing(items))
+        Ok(listing(self.wait(self.backend.glob(pattern))?))
     }
 
     fn get_file_info(&self, path: &RemotePath) -> Result<FileInfo> {
-        let path = path.clone();
-        self.call(move |b| async move { b.get_file_info(&path).await })
+        self.wait(self.backend.get_file_info(path))
     }
 
     fn get_folder_info(&self, path: &RemotePath) -> Result<FolderInfo> {
-        let path = path.clone();
-        self.call(move |b| async move { b.get_folder_info(&path).await })
+        self.wait(self.backend.get_folder_info(path))
     }
 
     fn rename(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
-        let (src, dst) = (src.clone(), dst.clone());
-        self.call(move |b| async move { b.rename(&src, &dst, options).await })
+        self.wait(self.backend.rename(src, dst, options))
     }
 
     fn copy(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
-        let (src, dst) = (src.clone(), dst.clone());
-        self.call(move |b| async move { b.copy(&src, &dst, options).await })
+        self.wait(self.backend.copy(src, dst, options))
     }
 
     fn to_key(&self, native_path: &str) -> String {
@@ -298,10 +260,10 @@ impl<B: AsyncBackend + ?Sized> Backend for Blocking<B> {
     }
 
     fn check_health(&self) -> Result<()> {
-        self.call(move |b| async move { b.check_health().await })
+        self.wait(self.backend.check_health())
     }
 
     fn close(&self) -> Result<()> {
-        self.call(move |b| async move { b.close().await })
+        self.wait(self.backend.close())
     }
 }

@@ -57,9 +57,10 @@ impl AsyncBackend for MemoryBackend {
         Box::pin(async move { Backend::is_folder(self, path) })
     }
 
-    fn read<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<ByteStream<'a>>> {
+    fn read<'a>(&'a self, path: &RemotePath) -> BoxFuture<'a, Result<ByteStream<'a>>> {
+        let path = path.clone();
         Box::pin(async move {
-            let mut data = Backend::read_bytes(self, path)?;
+            let mut data = Backend::read_bytes(self, &path)?;
             let chunks = std::iter::from_fn(move || {
                 (!data.is_empty()).then(|| Ok(data.split_to(READ_CHUNK.min(data.len()))))
             });
@@ -100,15 +101,13 @@ impl AsyncBackend for MemoryBackend {
 
     fn open_atomic<'a>(
         &'a self,
-        path: &'a RemotePath,
-        options: &'a WriteOptions,
+        path: &RemotePath,
+        options: &WriteOptions,
     ) -> BoxFuture<'a, Result<Box<dyn AsyncAtomicWriter<'a> + 'a>>> {
+        let (path, options) = (path.clone(), options.clone());
         Box::pin(async move {
-            let writer = Backend::open_atomic(self, path, options)?;
-            Ok(Box::new(InlineWriter {
-                writer,
-                path: path.clone(),
-            }) as Box<dyn AsyncAtomicWriter<'a> + 'a>)
+            let writer = Backend::open_atomic(self, &path, &options)?;
+            Ok(Box::new(InlineWriter { writer, path }) as Box<dyn AsyncAtomicWriter<'a> + 'a>)
         })
     }
 
@@ -130,24 +129,27 @@ impl AsyncBackend for MemoryBackend {
 
     fn list_files<'a>(
         &'a self,
-        path: &'a RemotePath,
+        path: &RemotePath,
         options: ListOptions,
     ) -> BoxFuture<'a, Result<ListStream<'a, FileInfo>>> {
-        Box::pin(async move { listing_stream(Backend::list_files(self, path, options)) })
+        let path = path.clone();
+        Box::pin(async move { listing_stream(Backend::list_files(self, &path, options)) })
     }
 
     fn list_folders<'a>(
         &'a self,
-        path: &'a RemotePath,
+        path: &RemotePath,
     ) -> BoxFuture<'a, Result<ListStream<'a, FolderEntry>>> {
-        Box::pin(async move { listing_stream(Backend::list_folders(self, path)) })
+        let path = path.clone();
+        Box::pin(async move { listing_stream(Backend::list_folders(self, &path)) })
     }
 
     fn iter_children<'a>(
         &'a self,
-        path: &'a RemotePath,
+        path: &RemotePath,
     ) -> BoxFuture<'a, Result<ListStream<'a, Child>>> {
-        Box::pin(async move { listing_stream(Backend::iter_children(self, path)) })
+        let path = path.clone();
+        Box::pin(async move { listing_stream(Backend::iter_children(self, &path)) })
     }
 
     fn get_file_info<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<FileInfo>> {

@@ -37,8 +37,9 @@ impl AsyncBackend for ObjectStoreBackend {
         Box::pin(listing::probe_folder(self, path))
     }
 
-    fn read<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<ByteStream<'a>>> {
-        Box::pin(self.read_stream(path))
+    fn read<'a>(&'a self, path: &RemotePath) -> BoxFuture<'a, Result<ByteStream<'a>>> {
+        let path = path.clone();
+        Box::pin(async move { self.read_stream(&path).await })
     }
 
     fn read_bytes<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<Bytes>> {
@@ -65,13 +66,14 @@ impl AsyncBackend for ObjectStoreBackend {
 
     fn open_atomic<'a>(
         &'a self,
-        path: &'a RemotePath,
-        options: &'a WriteOptions,
+        path: &RemotePath,
+        options: &WriteOptions,
     ) -> BoxFuture<'a, Result<Box<dyn AsyncAtomicWriter<'a> + 'a>>> {
+        let (path, options) = (path.clone(), options.clone());
         Box::pin(async move {
-            let metadata = self.check_write(path, options)?;
-            if !options.overwrite && self.probe_file(path).await? {
-                return Err(exists(path));
+            let metadata = self.check_write(&path, &options)?;
+            if !options.overwrite && self.probe_file(&path).await? {
+                return Err(exists(&path));
             }
             Ok(Box::new(BufferedWriter {
                 backend: self,
@@ -101,17 +103,19 @@ impl AsyncBackend for ObjectStoreBackend {
 
     fn list_files<'a>(
         &'a self,
-        path: &'a RemotePath,
+        path: &RemotePath,
         options: ListOptions,
     ) -> BoxFuture<'a, Result<ListStream<'a, FileInfo>>> {
-        Box::pin(listing::list_files(self, path, options))
+        let path = path.clone();
+        Box::pin(async move { listing::list_files(self, &path, options).await })
     }
 
     fn list_folders<'a>(
         &'a self,
-        path: &'a RemotePath,
+        path: &RemotePath,
     ) -> BoxFuture<'a, Result<ListStream<'a, FolderEntry>>> {
-        Box::pin(listing::list_folders(self, path))
+        let path = path.clone();
+        Box::pin(async move { listing::list_folders(self, &path).await })
     }
 
     fn get_file_info<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<FileInfo>> {
@@ -177,7 +181,7 @@ impl AsyncBackend for ObjectStoreBackend {
 /// request; dropping the writer discards them, and nothing was sent.
 struct BufferedWriter<'a> {
     backend: &'a ObjectStoreBackend,
-    path: &'a RemotePath,
+    path: RemotePath,
     overwrite: bool,
     metadata: Option<Metadata>,
     buffer: BytesMut,
@@ -201,6 +205,10 @@ impl<'a> AsyncAtomicWriter<'a> for BufferedWriter<'a> {
             metadata,
             buffer,
         } = *self;
-        Box::pin(backend.publish(path, buffer.freeze(), overwrite, metadata))
+        Box::pin(async move {
+            backend
+                .publish(&path, buffer.freeze(), overwrite, metadata)
+                .await
+        })
     }
 }

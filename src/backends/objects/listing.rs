@@ -70,7 +70,7 @@ fn depth(listed: &RemotePath, file: &RemotePath) -> usize {
 
 pub(super) async fn list_files<'a>(
     backend: &'a ObjectStoreBackend,
-    path: &'a RemotePath,
+    path: &RemotePath,
     options: ListOptions,
 ) -> Result<ListStream<'a, FileInfo>> {
     let key = backend.key(path)?;
@@ -130,7 +130,7 @@ async fn empty_when_not_a_folder<'a, T: Send + 'a>(
 
 pub(super) async fn list_folders<'a>(
     backend: &'a ObjectStoreBackend,
-    path: &'a RemotePath,
+    path: &RemotePath,
 ) -> Result<ListStream<'a, FolderEntry>> {
     let key = backend.key(path)?;
     let prefixes = match backend.store.list_with_delimiter(Some(&key)).await {

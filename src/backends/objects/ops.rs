@@ -97,7 +97,7 @@ impl ObjectStoreBackend {
             .map_err(|e| map_error(e, path, "reading the content"))
     }
 
-    pub(super) async fn read_stream<'a>(&'a self, path: &'a RemotePath) -> Result<ByteStream<'a>> {
+    pub(super) async fn read_stream(&self, path: &RemotePath) -> Result<ByteStream<'static>> {
         let result = self.get_file(path, false).await?;
         let owned = path.clone();
         let chunks = result.into_stream();
