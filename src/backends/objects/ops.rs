@@ -214,7 +214,8 @@ impl ObjectStoreBackend {
         }
     }
 
-    /// A failed write: `InvalidPath` naming the file in the way when one
+    /// A failed write: `InvalidPath` for `path`, its message naming the file
+    /// in the way, when one
     /// explains it (a store on a file system cannot write under a file),
     /// else the mapped error.
     pub(super) async fn refused_under_a_file(
@@ -225,7 +226,7 @@ impl ObjectStoreBackend {
     ) -> Error {
         match self.file_in_the_way(path).await {
             Some(file) => ours(Error::invalid_path(
-                file.as_str(),
+                path.as_str(),
                 format!("Cannot write '{path}' under the file '{file}'"),
             )),
             None => map_error(error, path, doing),
