@@ -116,7 +116,8 @@ pub enum Error {
         reason: String,
     },
     /// An I/O error while moving bytes: a content reader that failed, or a
-    /// failure of the underlying storage with no better classification.
+    /// failure of the underlying storage with no better classification. The
+    /// source is any error (a `std::io::Error`, an `object_store::Error`, ...).
     /// When a content reader fails on a write the path would refuse anyway,
     /// a backend may report this or the refusal; nothing was changed.
     ///
@@ -133,7 +134,7 @@ pub enum Error {
         reason: String,
         /// The underlying error.
         #[source]
-        source: std::io::Error,
+        source: Box<dyn std::error::Error + Send + Sync + 'static>,
     },
     /// A registry configuration is invalid; `location` says where
     /// (for example `backends.mem.options.root`).
@@ -285,13 +286,18 @@ impl Error {
         }
     }
 
-    /// An [`Error::Io`] for `path`.
-    pub fn io(path: impl Into<String>, reason: impl Into<String>, source: std::io::Error) -> Self {
+    /// An [`Error::Io`] for `path`, keeping `source`: a `std::io::Error`, or
+    /// any other `Error + Send + Sync + 'static` (a boxed one too).
+    pub fn io(
+        path: impl Into<String>,
+        reason: impl Into<String>,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>,
+    ) -> Self {
         Error::Io {
             path: path.into(),
             backend: None,
             reason: reason.into(),
-            source,
+            source: source.into(),
         }
     }
 
@@ -488,5 +494,17 @@ mod tests {
             next = cause.source();
         }
         assert_eq!(chain.matches("boom").count(), 1, "{chain}");
+    }
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("a store's own error")]
+    struct StoreError;
+
+    #[test]
+    fn io_error_keeps_any_error_as_its_source() {
+        let err = Error::io("f", "listing", StoreError);
+        let source = std::error::Error::source(&err).expect("the source is kept");
+        assert!(source.downcast_ref::<StoreError>().is_some());
+        assert_eq!(err.kind(), ErrorKind::Io);
     }
 }

@@ -7,7 +7,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use super::config::OracleConfig;
 use super::op::{Op, Source};
-use super::outcome::{Outcome, run_op};
+use super::outcome::{ChildView, FileView, Outcome, run_op};
 use super::state::{Entry, State, state, state_lines, surplus, walk_folders};
 use super::timestamps::{self, Times};
 use crate::backends::MemoryBackend;
@@ -238,11 +238,12 @@ pub fn apply(
         } if !config.exact_max_depth => found.within_depth(path, *depth),
         _ => found,
     };
-    let (expected, found) = if config.ordered_listings {
+    let (mut expected, found) = if config.ordered_listings {
         (expected, found)
     } else {
         (expected.sorted(), found.sorted())
     };
+    forget_unlisted_metadata_in_outcome(&mut expected, &found);
     if expected != found && double_fault.is_none_or(|refusal| found != refusal) {
         return Err(Divergence::Outcome {
             expected: Box::new(expected),
@@ -293,12 +294,52 @@ fn compare_states(
             }
         }
     }
+    if let Ok(found) = &found {
+        forget_unlisted_metadata(expected.files.iter_mut(), found.files.iter());
+    }
     match found {
         Ok(found) if found == expected => Ok(found.modified),
         found => Err(Divergence::State {
             expected: Box::new(expected),
             found: found.map(Box::new).map_err(|e| e.to_string()),
         }),
+    }
+}
+
+/// User metadata must round-trip through `get_file_info` (contract WR-013,
+/// compared in [`State::entries`]); a listing's `FileInfo` may leave it out
+/// (an object store's LIST returns none). So when the subject's listing
+/// reports no metadata at all, the oracle's is compared without it; a
+/// listing that reports some is compared in full.
+fn forget_unlisted_metadata<'a>(
+    expected: impl Iterator<Item = &'a mut FileView>,
+    found: impl Iterator<Item = &'a FileView>,
+) {
+    if found.into_iter().all(|file| file.metadata.is_none()) {
+        expected.for_each(|file| file.metadata = None);
+    }
+}
+
+/// [`forget_unlisted_metadata`] for the listing an op returned.
+fn forget_unlisted_metadata_in_outcome(expected: &mut Outcome, found: &Outcome) {
+    fn files(children: &[ChildView]) -> impl Iterator<Item = &FileView> {
+        children.iter().filter_map(|child| match child {
+            ChildView::File(file) => Some(file),
+            ChildView::Folder(_) => None,
+        })
+    }
+    match (expected, found) {
+        (Outcome::Files(expected), Outcome::Files(found)) => {
+            forget_unlisted_metadata(expected.iter_mut(), found.iter());
+        }
+        (Outcome::Children(expected), Outcome::Children(found)) => {
+            let expected = expected.iter_mut().filter_map(|child| match child {
+                ChildView::File(file) => Some(file),
+                ChildView::Folder(_) => None,
+            });
+            forget_unlisted_metadata(expected, files(found));
+        }
+        _ => {}
     }
 }
 

@@ -29,7 +29,7 @@ fn open_staging(root: &Root, path: &RemotePath) -> Result<Dir> {
             return Err(attribute(Error::io(
                 path.as_str(),
                 format!("the staging entry '{STAGING}' at the root is not a folder"),
-                io::ErrorKind::InvalidData.into(),
+                io::Error::from(io::ErrorKind::InvalidData),
             )));
         }
         Err(_) => {}
