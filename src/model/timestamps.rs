@@ -3,8 +3,10 @@
 //!
 //! * `rename` keeps the modification time: the file at the destination has
 //!   the time the source had;
-//! * a write, copy or committed `open_atomic` never moves the time of the
-//!   file it replaces backwards;
+//! * a write or committed `open_atomic` never moves the time of the file it
+//!   replaces backwards;
+//! * a `copy` either stamps the destination (never backwards) or gives it
+//!   the source's time (as `cp -p` does): the contract leaves it open;
 //! * every other file keeps its time, and a failed op changes none.
 
 use std::collections::BTreeMap;
@@ -24,6 +26,8 @@ enum Effect<'a> {
     Stamps(&'a str),
     /// Moves `from`'s time to `to`.
     Moves { from: &'a str, to: &'a str },
+    /// Stamps `to`, or gives it `from`'s time.
+    Copies { from: &'a str, to: &'a str },
 }
 
 fn effect<'a>(op: &'a Op, outcome: &Outcome) -> Effect<'a> {
@@ -35,7 +39,10 @@ fn effect<'a>(op: &'a Op, outcome: &Outcome) -> Effect<'a> {
         Op::OpenAtomic {
             path, commit: true, ..
         } => Effect::Stamps(path.as_str()),
-        Op::Copy { dst, .. } => Effect::Stamps(dst.as_str()),
+        Op::Copy { src, dst, .. } => Effect::Copies {
+            from: src.as_str(),
+            to: dst.as_str(),
+        },
         Op::Rename { src, dst, .. } => Effect::Moves {
             from: src.as_str(),
             to: dst.as_str(),
@@ -60,6 +67,14 @@ pub(super) fn check(op: &Op, outcome: &Outcome, before: &Times, after: &Times) -
             )),
             Effect::Stamps(dst) if dst == path => {}
             Effect::Moves { to, .. } if to == path => {}
+            Effect::Copies { from, to } if to == path => {
+                if new < old && before.get(from) != Some(new) {
+                    broken.push(format!(
+                        "copy({from:?}, {to:?}) moved the destination's modification time \
+                         backwards ({old:?} -> {new:?}) without giving it the source's"
+                    ));
+                }
+            }
             _ if new != old => broken.push(format!(
                 "the modification time of {path:?} changed ({old:?} -> {new:?}), but the op does not write it"
             )),
@@ -143,5 +158,24 @@ mod tests {
             check(&write, &failed, &before, &times(&[("b", 10)])).len(),
             1
         );
+    }
+
+    #[test]
+    fn a_copy_stamps_the_destination_or_gives_it_the_source_time() {
+        let op = Op::Copy {
+            src: path("a"),
+            dst: path("b"),
+            overwrite: true,
+        };
+        let before = times(&[("a", 5), ("b", 9)]);
+        for (after, ok) in [(10, true), (9, true), (5, true), (8, false), (4, false)] {
+            let broken = check(
+                &op,
+                &Outcome::Done,
+                &before,
+                &times(&[("a", 5), ("b", after)]),
+            );
+            assert_eq!(broken.is_empty(), ok, "b -> {after}: {broken:?}");
+        }
     }
 }

@@ -234,3 +234,72 @@ fn a_recursive_delete_forgets_every_path_below() {
     assert!(!backend.is_folder(&p("a/b/c")).unwrap());
     counts_agree_with_the_tree(&backend);
 }
+
+/// Checks that `listing`'s `size_hint` brackets what is left, before every
+/// item and at the end, and returns how many items it gave.
+fn hints_bracket_the_rest<T>(name: &str, listing: Listing<'_, T>) -> usize {
+    let items: Vec<_> = {
+        let mut listing = listing;
+        let mut hints = Vec::new();
+        loop {
+            hints.push(listing.size_hint());
+            if listing.next().is_none() {
+                break;
+            }
+        }
+        hints
+    };
+    let total = items.len() - 1;
+    for (taken, (lower, upper)) in items.into_iter().enumerate() {
+        let left = total - taken;
+        assert!(lower <= left, "{name}: lower hint {lower} > {left} left");
+        assert!(
+            upper.is_none_or(|upper| left <= upper),
+            "{name}: upper hint {upper:?} < {left} left"
+        );
+    }
+    total
+}
+
+#[test]
+fn listing_size_hints_bracket_what_is_left() {
+    let backend = MemoryBackend::new();
+    for path in ["d/a.txt", "d/b.txt", "d/c.txt", "d/s/x.txt", "d/t/y.txt"] {
+        put(&backend, path, b"x");
+    }
+    for folder in ["d", "d/s", "missing"] {
+        let folder = p(folder);
+        let flat = ListOptions::new();
+        let deep = ListOptions::new().recursive(true);
+        hints_bracket_the_rest("list_files", backend.list_files(&folder, flat).unwrap());
+        hints_bracket_the_rest(
+            "list_files recursive",
+            backend.list_files(&folder, deep).unwrap(),
+        );
+        hints_bracket_the_rest("list_folders", backend.list_folders(&folder).unwrap());
+        hints_bracket_the_rest("iter_children", backend.iter_children(&folder).unwrap());
+    }
+    let children = backend.iter_children(&p("d")).unwrap();
+    assert_eq!(hints_bracket_the_rest("iter_children", children), 5);
+}
+
+#[test]
+fn a_write_under_a_file_names_that_file_in_its_message() {
+    let backend = MemoryBackend::new();
+    put(&backend, "a/b.txt", b"x");
+    for target in ["a/b.txt/c", "a/b.txt/c/d", "a/b.txt/c/d/e"] {
+        let err = backend
+            .write(
+                &p(target),
+                Content::Bytes(Bytes::new()),
+                &WriteOptions::new(),
+            )
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidPath, "{target}");
+        assert_eq!(err.path(), Some(target));
+        assert!(
+            err.to_string().contains("'a/b.txt' exists as a file"),
+            "{target}: {err}"
+        );
+    }
+}
