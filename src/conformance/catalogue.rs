@@ -118,7 +118,7 @@ macro_rules! __conformance_for_each_case {
             metadata::folder_info_counts_the_subtree_not_the_folders: backend [WRITE METADATA] [];
             metadata::file_info_of_a_missing_path_is_not_found: backend [METADATA] [];
             metadata::folder_info_of_a_missing_path_is_not_found: backend [METADATA] [];
-            metadata::rename_keeps_the_modification_time: backend [WRITE MOVE METADATA] [];
+            metadata::rename_keeps_the_modification_time: backend [WRITE MOVE METADATA ATOMIC_MOVE] [];
             metadata::an_overwrite_does_not_move_the_modification_time_backwards: backend [WRITE METADATA] [];
             metadata::listed_file_info_matches_get_file_info: backend [WRITE LIST METADATA] [];
             metadata::an_overwrite_replaces_the_whole_metadata: backend [WRITE USER_METADATA METADATA] [];

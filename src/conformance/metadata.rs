@@ -98,8 +98,11 @@ fn modified_at(backend: &dyn Backend, path: &str) -> SystemTime {
     .modified_at
 }
 
-/// `rename` keeps the file's modification time (contract: "`modified_at`
-/// and `metadata` are kept").
+/// A real `rename` keeps the file's modification time (contract:
+/// "`modified_at` and `metadata` are kept"). Only for a backend that declares
+/// `ATOMIC_MOVE`: a copy-then-delete rename (S3, Azure) cannot keep it, and
+/// the contract's postconditions of `move` name only the content and the
+/// user metadata.
 pub fn rename_keeps_the_modification_time(backend: &dyn Backend, _: &Settings) {
     seed(backend, "tm/src.txt", "timed");
     let before = modified_at(backend, "tm/src.txt");

@@ -34,6 +34,11 @@ pub struct OracleConfig {
     /// listing is filtered to `max_depth` before it is compared, and a
     /// backend that ignores the hint passes.
     pub exact_max_depth: bool,
+    /// User-metadata keys are case-insensitive and come back lower-cased, as
+    /// S3's `x-amz-meta-*` headers do. Default off; when on, every generated
+    /// write's keys are lower-cased before it reaches the oracle and the
+    /// subject alike (the contract leaves key case to the store).
+    pub lowercase_metadata_keys: bool,
     /// The seed of the random sequences, so a run is repeatable. Default:
     /// [`SEED_VAR`] when set, else random (a failure prints it).
     pub seed: u64,
@@ -86,6 +91,7 @@ impl Default for OracleConfig {
             implied_folders: false,
             rejects_write_under_file_ancestor: true,
             exact_max_depth: false,
+            lowercase_metadata_keys: false,
             seed: default_seed(),
         }
     }
@@ -136,6 +142,12 @@ impl OracleConfig {
     /// Sets [`exact_max_depth`](OracleConfig::exact_max_depth).
     pub fn exact_max_depth(mut self, exact: bool) -> Self {
         self.exact_max_depth = exact;
+        self
+    }
+
+    /// Sets [`lowercase_metadata_keys`](OracleConfig::lowercase_metadata_keys).
+    pub fn lowercase_metadata_keys(mut self, lowercase: bool) -> Self {
+        self.lowercase_metadata_keys = lowercase;
         self
     }
 

@@ -222,6 +222,13 @@ pub fn apply(
     if skipped(subject, oracle, op, config) {
         return Ok(Outcome::Skipped);
     }
+    let lowered;
+    let op = if config.lowercase_metadata_keys {
+        lowered = op.with_lowercase_metadata_keys();
+        &lowered
+    } else {
+        op
+    };
     let double_fault = double_fault_refusal(oracle, op);
     tracker.learn(op);
     let expected = run_op(oracle, op);
@@ -251,7 +258,8 @@ pub fn apply(
         });
     }
     let times = compare_states(subject, oracle, &tracker.known)?;
-    let broken = timestamps::check(op, &found, &tracker.times, &times);
+    let rename_keeps_time = subject.capabilities().supports(Capability::ATOMIC_MOVE);
+    let broken = timestamps::check(op, &found, &tracker.times, &times, rename_keeps_time);
     if !broken.is_empty() {
         return Err(Divergence::Timestamps(broken));
     }

@@ -163,6 +163,21 @@ pub enum Op {
 }
 
 impl Op {
+    /// The same op with the keys of its user metadata lower-cased (see
+    /// [`OracleConfig::lowercase_metadata_keys`](super::OracleConfig::lowercase_metadata_keys)).
+    pub fn with_lowercase_metadata_keys(&self) -> Op {
+        let mut op = self.clone();
+        if let Op::Write { metadata, .. } | Op::WriteAtomic { metadata, .. } = &mut op {
+            *metadata = metadata.take().map(|pairs| {
+                pairs
+                    .into_iter()
+                    .map(|(key, value)| (key.to_lowercase(), value))
+                    .collect()
+            });
+        }
+        op
+    }
+
     /// The capabilities the op needs: a subject lacking one of them skips it
     /// (the backend does not enforce gates; `Store` does).
     pub fn needs(&self) -> &'static [Capability] {

@@ -442,7 +442,7 @@ pub fn check_memory_against_reference(ops: &[Op]) -> Result<(), StepDivergence> 
         }
         match found {
             Ok(found) if found == expected => {
-                let broken = timestamps::check(op, &outcome, &times, &found.modified);
+                let broken = timestamps::check(op, &outcome, &times, &found.modified, true);
                 if !broken.is_empty() {
                     return Err(at(Divergence::Timestamps(broken)));
                 }

@@ -2,7 +2,8 @@
 //! with the oracle's (clocks differ), but checks how they move.
 //!
 //! * `rename` keeps the modification time: the file at the destination has
-//!   the time the source had;
+//!   the time the source had (on a backend that declares `ATOMIC_MOVE`; a
+//!   copy-then-delete rename is checked as a copy);
 //! * a write or committed `open_atomic` never moves the time of the file it
 //!   replaces backwards;
 //! * a `copy` either stamps the destination (never backwards) or gives it
@@ -30,7 +31,7 @@ enum Effect<'a> {
     Copies { from: &'a str, to: &'a str },
 }
 
-fn effect<'a>(op: &'a Op, outcome: &Outcome) -> Effect<'a> {
+fn effect<'a>(op: &'a Op, outcome: &Outcome, rename_keeps_time: bool) -> Effect<'a> {
     if matches!(outcome, Outcome::Failed(..) | Outcome::Skipped) {
         return Effect::None;
     }
@@ -43,7 +44,12 @@ fn effect<'a>(op: &'a Op, outcome: &Outcome) -> Effect<'a> {
             from: src.as_str(),
             to: dst.as_str(),
         },
-        Op::Rename { src, dst, .. } => Effect::Moves {
+        Op::Rename { src, dst, .. } if rename_keeps_time => Effect::Moves {
+            from: src.as_str(),
+            to: dst.as_str(),
+        },
+        // A copy-then-delete rename (no `ATOMIC_MOVE`) behaves like a copy.
+        Op::Rename { src, dst, .. } => Effect::Copies {
             from: src.as_str(),
             to: dst.as_str(),
         },
@@ -54,9 +60,15 @@ fn effect<'a>(op: &'a Op, outcome: &Outcome) -> Effect<'a> {
 /// Checks the times after `op` (with `outcome`) against those before it;
 /// returns what broke a relation. Paths known only after the op are not
 /// checked.
-pub(super) fn check(op: &Op, outcome: &Outcome, before: &Times, after: &Times) -> Vec<String> {
+pub(super) fn check(
+    op: &Op,
+    outcome: &Outcome,
+    before: &Times,
+    after: &Times,
+    rename_keeps_time: bool,
+) -> Vec<String> {
     let mut broken = Vec::new();
-    let effect = effect(op, outcome);
+    let effect = effect(op, outcome, rename_keeps_time);
     for (path, new) in after {
         let Some(old) = before.get(path) else {
             continue;
@@ -123,8 +135,8 @@ mod tests {
             overwrite: true,
         };
         let before = times(&[("a", 5), ("b", 9)]);
-        assert!(check(&op, &Outcome::Done, &before, &times(&[("b", 5)])).is_empty());
-        let broken = check(&op, &Outcome::Done, &before, &times(&[("b", 10)]));
+        assert!(check(&op, &Outcome::Done, &before, &times(&[("b", 5)]), true).is_empty());
+        let broken = check(&op, &Outcome::Done, &before, &times(&[("b", 10)]), true);
         assert_eq!(broken.len(), 1, "{broken:?}");
     }
 
@@ -135,9 +147,9 @@ mod tests {
             missing_ok: false,
         };
         let before = times(&[("a", 5), ("b", 9)]);
-        assert!(check(&op, &Outcome::Done, &before, &times(&[("b", 9)])).is_empty());
+        assert!(check(&op, &Outcome::Done, &before, &times(&[("b", 9)]), true).is_empty());
         assert_eq!(
-            check(&op, &Outcome::Done, &before, &times(&[("b", 10)])).len(),
+            check(&op, &Outcome::Done, &before, &times(&[("b", 10)]), true).len(),
             1
         );
         let write = Op::Write {
@@ -148,14 +160,14 @@ mod tests {
             metadata: None,
         };
         let written = Outcome::Done;
-        assert!(check(&write, &written, &before, &times(&[("b", 10)])).is_empty());
+        assert!(check(&write, &written, &before, &times(&[("b", 10)]), true).is_empty());
         assert_eq!(
-            check(&write, &written, &before, &times(&[("b", 8)])).len(),
+            check(&write, &written, &before, &times(&[("b", 8)]), true).len(),
             1
         );
         let failed = Outcome::Failed(crate::ErrorKind::NotFound, None);
         assert_eq!(
-            check(&write, &failed, &before, &times(&[("b", 10)])).len(),
+            check(&write, &failed, &before, &times(&[("b", 10)]), true).len(),
             1
         );
     }
@@ -174,8 +186,27 @@ mod tests {
                 &Outcome::Done,
                 &before,
                 &times(&[("a", 5), ("b", after)]),
+                true,
             );
             assert_eq!(broken.is_empty(), ok, "b -> {after}: {broken:?}");
         }
+    }
+
+    #[test]
+    fn a_rename_without_atomic_move_is_checked_as_a_copy() {
+        let op = Op::Rename {
+            src: path("a"),
+            dst: path("b"),
+            overwrite: true,
+        };
+        let before = times(&[("a", 5), ("b", 9)]);
+        let stamped = times(&[("b", 10)]);
+        assert_eq!(check(&op, &Outcome::Done, &before, &stamped, true).len(), 1);
+        assert!(check(&op, &Outcome::Done, &before, &stamped, false).is_empty());
+        let backwards = times(&[("b", 8)]);
+        assert_eq!(
+            check(&op, &Outcome::Done, &before, &backwards, false).len(),
+            1
+        );
     }
 }
