@@ -79,14 +79,15 @@ pub(super) fn check(
             )),
             Effect::Stamps(dst) if dst == path => {}
             Effect::Moves { to, .. } if to == path => {}
-            Effect::Copies { from, to } if to == path => {
-                if new < old && before.get(from) != Some(new) {
-                    broken.push(format!(
-                        "copy({from:?}, {to:?}) moved the destination's modification time \
-                         backwards ({old:?} -> {new:?}) without giving it the source's"
-                    ));
-                }
+            Effect::Copies { from, to }
+                if to == path && new < old && before.get(from) != Some(new) =>
+            {
+                broken.push(format!(
+                    "copy({from:?}, {to:?}) moved the destination's modification time \
+                     backwards ({old:?} -> {new:?}) without giving it the source's"
+                ));
             }
+            Effect::Copies { to, .. } if to == path => {}
             _ if new != old => broken.push(format!(
                 "the modification time of {path:?} changed ({old:?} -> {new:?}), but the op does not write it"
             )),

@@ -297,6 +297,8 @@ impl Backend for FlatStore {
             C::MOVE,
             C::COPY,
             C::ATOMIC_WRITE,
+            // rename runs under the map's one lock.
+            C::ATOMIC_MOVE,
             C::METADATA,
             C::USER_METADATA,
             C::SEEKABLE_READ,

@@ -40,7 +40,8 @@ pub enum FlatBug {
     ListingEncodesSpaces,
     /// `copy` replaces an existing destination without `overwrite`.
     CopyIgnoresOverwrite,
-    /// `rename` (copy + delete) stamps the destination with now.
+    /// `rename` (atomic under the map's lock, so `ATOMIC_MOVE` is declared)
+    /// stamps the destination with now.
     RenameResetsTheTime,
     /// `open_atomic` checks `overwrite` on open only, not at commit.
     OpenAtomicChecksOnlyOnOpen,

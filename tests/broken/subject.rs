@@ -73,7 +73,6 @@ pub fn flat_settings() -> Settings {
         .lacks(CapabilitySet::of(&[
             Capability::GLOB,
             Capability::LAZY_READ,
-            Capability::ATOMIC_MOVE,
             Capability::WRITE_RESULT_NATIVE,
         ]))
         .flat_namespace(true)
