@@ -185,8 +185,8 @@ impl<B: Backend + ?Sized> Store<B> {
     /// (gate `MOVE`).
     ///
     /// When `src` and `dst` resolve to the same path, nothing reaches the
-    /// backend: a file is left as it is, a folder is [`Error::InvalidPath`]
-    /// and a missing path [`Error::NotFound`], both naming `src` (the same
+    /// backend: a file is left as it is, a folder is [`Error::InvalidPath`](crate::Error::InvalidPath)
+    /// and a missing path [`Error::NotFound`](crate::Error::NotFound), both naming `src` (the same
     /// for [`copy`](Store::copy)).
     pub fn rename(&self, src: &str, dst: &str) -> Result<()> {
         self.rename_with(src, dst, TransferOptions::new())

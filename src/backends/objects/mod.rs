@@ -24,7 +24,7 @@ use crate::{Capability, CapabilitySet, Error, FileInfo, Metadata, RemotePath, Re
 
 /// What a store keeps and guarantees beyond what every `ObjectStore` does.
 /// No trait of the `ObjectStore` API tells these apart, so the caller says
-/// which store it is; [`ObjectStoreBackend::capabilities`] follows from it.
+/// which store it is; [`capabilities`](crate::aio::AsyncBackend::capabilities) follows from it.
 ///
 /// Where a guarantee is missing the backend checks, then acts (a `HEAD`
 /// before a no-clobber write, copy or rename): right when nobody else writes
