@@ -442,4 +442,31 @@ mod tests {
         };
         assert_eq!(format!("{op:?}"), r#"delete_folder("", recursive)"#);
     }
+
+    #[test]
+    fn lowercasing_metadata_keys_touches_only_the_keys_of_writes() {
+        let metadata: Metadata = [("Key", "V"), ("k2", "z")]
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .into();
+        let write = Op::Write {
+            path: RemotePath::parse("a").unwrap(),
+            content: Bytes::new(),
+            source: Source::Bytes,
+            overwrite: false,
+            metadata: Some(metadata),
+        };
+        let Op::Write { metadata, .. } = write.with_lowercase_metadata_keys() else {
+            panic!("the op changed its kind");
+        };
+        let keys: Vec<_> = metadata.unwrap().into_iter().collect();
+        assert_eq!(
+            keys,
+            [("k2".into(), "z".into()), ("key".into(), "V".into())]
+        );
+        let delete = Op::Delete {
+            path: RemotePath::parse("a").unwrap(),
+            missing_ok: false,
+        };
+        assert_eq!(delete.with_lowercase_metadata_keys(), delete);
+    }
 }
