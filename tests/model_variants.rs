@@ -6,7 +6,7 @@
 //! Each variant wraps `MemoryBackend` and changes one thing; the flat
 //! namespace (folders implied by keys) is the example's `FlatBackend`.
 
-#[path = "../examples/custom_backend.rs"]
+#[path = "../examples/custom_backend/main.rs"]
 #[allow(dead_code)]
 mod custom_backend;
 
