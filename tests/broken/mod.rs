@@ -5,6 +5,7 @@
 
 #![allow(dead_code)] // Each test binary uses a different part.
 
+mod buffered;
 pub mod flat;
 mod flat_bugs;
 mod flat_streams;

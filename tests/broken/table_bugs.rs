@@ -1,10 +1,9 @@
 //! The bugs of the from-scratch table backend (`table.rs`), each with the
 //! contract clause it breaks, and its `open_atomic` writer.
 
-use std::io::{self, Write};
+use remote_store::{AtomicWriter, Content, RemotePath, WriteOptions};
 
-use remote_store::{AtomicWriter, Content, RemotePath, Result, WriteOptions, WriteResult};
-
+use super::buffered::Buffered;
 use super::table::TableStore;
 
 /// One way a table of paths goes wrong.
@@ -168,38 +167,8 @@ pub(super) fn writer<'a>(
     path: &RemotePath,
     options: &WriteOptions,
 ) -> Box<dyn AtomicWriter + 'a> {
-    Box::new(Buffered {
-        table,
-        path: path.clone(),
-        options: options.clone(),
-        buffer: Vec::new(),
+    let (path, options) = (path.clone(), options.clone());
+    Buffered::boxed(move |bytes| {
+        table.put(&path, Content::from(bytes), &options, Commit::OpenAtomic)
     })
-}
-
-struct Buffered<'a> {
-    table: &'a TableStore,
-    path: RemotePath,
-    options: WriteOptions,
-    buffer: Vec<u8>,
-}
-
-impl Write for Buffered<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.buffer.extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-impl AtomicWriter for Buffered<'_> {
-    fn position(&self) -> u64 {
-        self.buffer.len() as u64
-    }
-    fn commit(self: Box<Self>) -> Result<WriteResult> {
-        let content = Content::from(self.buffer);
-        self.table
-            .put(&self.path, content, &self.options, Commit::OpenAtomic)
-    }
 }
