@@ -7,10 +7,12 @@
 //! and any operation on or through one is `InvalidPath`.
 #![cfg(unix)]
 
+mod common;
 mod subjects;
 
 use std::os::unix::fs::symlink;
 
+use common::{kind, paths};
 use remote_store::backends::LocalBackend;
 use remote_store::{
     DeleteFolderOptions, DeleteOptions, ErrorKind, ListOptions, Store, TransferOptions,
@@ -30,13 +32,6 @@ fn assert_outside_untouched(subject: &Subject) {
         std::fs::read_to_string(outside.join("secret.txt")).unwrap(),
         "secret"
     );
-}
-
-fn kind<T>(result: remote_store::Result<T>) -> ErrorKind {
-    match result {
-        Ok(_) => panic!("expected an error"),
-        Err(e) => e.kind(),
-    }
 }
 
 fn store(subject: &Subject) -> Store<LocalBackend> {
@@ -173,11 +168,7 @@ fn a_symlinked_file_pointing_outside_is_never_followed() {
         kind(subject.delete(&link, DeleteOptions::new())),
         ErrorKind::InvalidPath
     );
-    let listed: Vec<String> = subject
-        .list_files(&p("inside"), ListOptions::new())
-        .unwrap()
-        .map(|f| f.unwrap().path.to_string())
-        .collect();
+    let listed = paths(subject.list_files(&p("inside"), ListOptions::new()));
     assert_eq!(listed, ["inside/file.txt"]);
     assert_eq!(subject.get_folder_info(&p("")).unwrap().file_count, 1);
     assert!(!subject.root_dir().join("inside/stolen").exists());
@@ -204,11 +195,7 @@ fn a_symlinked_folder_pointing_outside_is_never_followed() {
         kind(subject.delete_folder(&out, recursive)),
         ErrorKind::InvalidPath
     );
-    let everything: Vec<String> = subject
-        .list_files(&p(""), ListOptions::new().recursive(true))
-        .unwrap()
-        .map(|f| f.unwrap().path.to_string())
-        .collect();
+    let everything = paths(subject.list_files(&p(""), ListOptions::new().recursive(true)));
     assert_eq!(everything, ["inside/file.txt"]);
     assert_eq!(subject.get_folder_info(&p("")).unwrap().file_count, 1);
     assert_outside_untouched(&subject);
