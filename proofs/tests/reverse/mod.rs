@@ -54,6 +54,15 @@ fn generic(error: remote_store::Error) -> object_store::Error {
     }
 }
 
+/// A copy's or rename's error: named for the source when it is missing,
+/// else for the destination.
+fn transfer_error(error: remote_store::Error, from: &Path, to: &Path) -> object_store::Error {
+    match error.kind() {
+        ErrorKind::NotFound => store_error(error, from),
+        _ => store_error(error, to),
+    }
+}
+
 /// The object_store error of a backend error about `location`.
 fn store_error(error: remote_store::Error, location: &Path) -> object_store::Error {
     let path = location.to_string();
@@ -266,10 +275,7 @@ impl ObjectStore for MemoryObjectStore {
         let (src, dst) = (remote(from)?, remote(to)?);
         self.backend
             .copy(&src, &dst, TransferOptions::new().overwrite(overwrite))
-            .map_err(|e| match e.kind() {
-                ErrorKind::NotFound => store_error(e, from),
-                _ => store_error(e, to),
-            })
+            .map_err(|e| transfer_error(e, from, to))
     }
 
     async fn rename_opts(&self, from: &Path, to: &Path, options: RenameOptions) -> StoreResult<()> {
@@ -277,10 +283,7 @@ impl ObjectStore for MemoryObjectStore {
         let (src, dst) = (remote(from)?, remote(to)?);
         self.backend
             .rename(&src, &dst, TransferOptions::new().overwrite(overwrite))
-            .map_err(|e| match e.kind() {
-                ErrorKind::NotFound => store_error(e, from),
-                _ => store_error(e, to),
-            })
+            .map_err(|e| transfer_error(e, from, to))
     }
 }
 
