@@ -31,19 +31,26 @@ fn wrong_kind() -> PathFirst {
 }
 
 impl PathFirst {
-    fn refusal(&self, path: &RemotePath, options: &WriteOptions) -> Option<Error> {
+    /// The refusal, if any, a path-first backend answers before it reads
+    /// the content.
+    fn refuse(&self, path: &RemotePath, options: &WriteOptions) -> Result<()> {
         let under_a_file = path
             .ancestors()
             .any(|a| self.inner.is_file(&a).unwrap_or(false));
         if self.inner.is_folder(path).unwrap_or(false) || under_a_file {
-            return Some(if self.wrong_kind {
+            return Err(if self.wrong_kind {
                 Error::already_exists(path.as_str(), "refused")
             } else {
                 Error::invalid_path(path.as_str(), "refused before reading the content")
             });
         }
-        (!options.overwrite && self.inner.is_file(path).unwrap_or(false))
-            .then(|| Error::already_exists(path.as_str(), "refused before reading the content"))
+        if !options.overwrite && self.inner.is_file(path).unwrap_or(false) {
+            return Err(Error::already_exists(
+                path.as_str(),
+                "refused before reading the content",
+            ));
+        }
+        Ok(())
     }
 }
 
@@ -64,10 +71,8 @@ impl Delegate for PathFirst {
         c: Content<'_>,
         o: &WriteOptions,
     ) -> Result<WriteResult> {
-        match this.refusal(path, o) {
-            Some(error) => Err(error),
-            None => this.inner.write(path, c, o),
-        }
+        this.refuse(path, o)?;
+        this.inner.write(path, c, o)
     }
     fn write_atomic(
         this: &Self,
@@ -75,10 +80,8 @@ impl Delegate for PathFirst {
         c: Content<'_>,
         o: &WriteOptions,
     ) -> Result<WriteResult> {
-        match this.refusal(path, o) {
-            Some(error) => Err(error),
-            None => this.inner.write_atomic(path, c, o),
-        }
+        this.refuse(path, o)?;
+        this.inner.write_atomic(path, c, o)
     }
 }
 
