@@ -273,21 +273,11 @@ impl Backend for FlatStore {
     }
 
     fn capabilities(&self) -> CapabilitySet {
-        use Capability as C;
-        CapabilitySet::of(&[
-            C::READ,
-            C::WRITE,
-            C::DELETE,
-            C::LIST,
-            C::MOVE,
-            C::COPY,
-            C::ATOMIC_WRITE,
-            // rename runs under the map's one lock.
-            C::ATOMIC_MOVE,
-            C::METADATA,
-            C::USER_METADATA,
-            C::SEEKABLE_READ,
-        ])
+        // rename runs under the map's one lock, so ATOMIC_MOVE holds.
+        CapabilitySet::all()
+            .without(Capability::GLOB)
+            .without(Capability::LAZY_READ)
+            .without(Capability::WRITE_RESULT_NATIVE)
     }
 
     fn exists(&self, path: &RemotePath) -> Result<bool> {
