@@ -155,8 +155,8 @@ impl Backend for FlatBackend {
     }
 
     fn exists(&self, path: &RemotePath) -> Result<bool> {
-        Ok(self.objects.read().contains_key(path.as_str())
-            || is_folder_in(&self.objects.read(), path))
+        let map = self.objects.read();
+        Ok(map.contains_key(path.as_str()) || is_folder_in(&map, path))
     }
 
     fn is_file(&self, path: &RemotePath) -> Result<bool> {
