@@ -77,127 +77,30 @@ async fn many_calls_in_one_task_poll_do_not_starve() {
     assert_eq!(store.list_files("").unwrap().count(), 500);
 }
 
-/// MemoryBackend as an async backend that does not declare `SEEKABLE_READ`,
+/// MemoryBackend without `SEEKABLE_READ`, served async by `SpawnBlocking`,
 /// so that `Blocking::read` takes the sequential path (a task feeding the
 /// chunk stream to a reader) instead of `read_seekable`.
 mod sequential {
-    use bytes::Bytes;
-    use remote_store::aio::{
-        AsyncAtomicWriter, AsyncBackend, AsyncContent, BoxFuture, ByteStream, ListStream,
-    };
+    use remote_store::aio::SpawnBlocking;
     use remote_store::backends::MemoryBackend;
-    use remote_store::{
-        Capability, CapabilitySet, Child, DeleteFolderOptions, DeleteOptions, FileInfo,
-        FolderEntry, FolderInfo, ListOptions, RemotePath, Result, TransferOptions, WriteOptions,
-        WriteResult,
-    };
+    use remote_store::{Backend, Capability, CapabilitySet, Delegate};
 
     #[derive(Debug, Default)]
-    pub struct NoSeek(pub MemoryBackend);
+    pub struct NoSeek(MemoryBackend);
 
-    impl AsyncBackend for NoSeek {
-        fn name(&self) -> &str {
-            AsyncBackend::name(&self.0)
+    impl Delegate for NoSeek {
+        type Inner = MemoryBackend;
+        fn inner(&self) -> &MemoryBackend {
+            &self.0
         }
-        fn capabilities(&self) -> CapabilitySet {
-            AsyncBackend::capabilities(&self.0).without(Capability::SEEKABLE_READ)
+        fn capabilities(this: &Self) -> CapabilitySet {
+            this.0.capabilities().without(Capability::SEEKABLE_READ)
         }
-        fn exists<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<bool>> {
-            AsyncBackend::exists(&self.0, path)
-        }
-        fn is_file<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<bool>> {
-            AsyncBackend::is_file(&self.0, path)
-        }
-        fn is_folder<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<bool>> {
-            AsyncBackend::is_folder(&self.0, path)
-        }
-        fn read<'a>(&'a self, path: &RemotePath) -> BoxFuture<'a, Result<ByteStream<'a>>> {
-            AsyncBackend::read(&self.0, path)
-        }
-        fn read_bytes<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<Bytes>> {
-            AsyncBackend::read_bytes(&self.0, path)
-        }
-        fn write<'a>(
-            &'a self,
-            path: &'a RemotePath,
-            content: AsyncContent<'a>,
-            options: &'a WriteOptions,
-        ) -> BoxFuture<'a, Result<WriteResult>> {
-            AsyncBackend::write(&self.0, path, content, options)
-        }
-        fn write_atomic<'a>(
-            &'a self,
-            path: &'a RemotePath,
-            content: AsyncContent<'a>,
-            options: &'a WriteOptions,
-        ) -> BoxFuture<'a, Result<WriteResult>> {
-            AsyncBackend::write_atomic(&self.0, path, content, options)
-        }
-        fn open_atomic<'a>(
-            &'a self,
-            path: &RemotePath,
-            options: &WriteOptions,
-        ) -> BoxFuture<'a, Result<Box<dyn AsyncAtomicWriter<'a> + 'a>>> {
-            AsyncBackend::open_atomic(&self.0, path, options)
-        }
-        fn delete<'a>(
-            &'a self,
-            path: &'a RemotePath,
-            options: DeleteOptions,
-        ) -> BoxFuture<'a, Result<()>> {
-            AsyncBackend::delete(&self.0, path, options)
-        }
-        fn delete_folder<'a>(
-            &'a self,
-            path: &'a RemotePath,
-            options: DeleteFolderOptions,
-        ) -> BoxFuture<'a, Result<()>> {
-            AsyncBackend::delete_folder(&self.0, path, options)
-        }
-        fn list_files<'a>(
-            &'a self,
-            path: &RemotePath,
-            options: ListOptions,
-        ) -> BoxFuture<'a, Result<ListStream<'a, FileInfo>>> {
-            AsyncBackend::list_files(&self.0, path, options)
-        }
-        fn list_folders<'a>(
-            &'a self,
-            path: &RemotePath,
-        ) -> BoxFuture<'a, Result<ListStream<'a, FolderEntry>>> {
-            AsyncBackend::list_folders(&self.0, path)
-        }
-        fn iter_children<'a>(
-            &'a self,
-            path: &RemotePath,
-        ) -> BoxFuture<'a, Result<ListStream<'a, Child>>> {
-            AsyncBackend::iter_children(&self.0, path)
-        }
-        fn get_file_info<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<FileInfo>> {
-            AsyncBackend::get_file_info(&self.0, path)
-        }
-        fn get_folder_info<'a>(
-            &'a self,
-            path: &'a RemotePath,
-        ) -> BoxFuture<'a, Result<FolderInfo>> {
-            AsyncBackend::get_folder_info(&self.0, path)
-        }
-        fn rename<'a>(
-            &'a self,
-            src: &'a RemotePath,
-            dst: &'a RemotePath,
-            options: TransferOptions,
-        ) -> BoxFuture<'a, Result<()>> {
-            AsyncBackend::rename(&self.0, src, dst, options)
-        }
-        fn copy<'a>(
-            &'a self,
-            src: &'a RemotePath,
-            dst: &'a RemotePath,
-            options: TransferOptions,
-        ) -> BoxFuture<'a, Result<()>> {
-            AsyncBackend::copy(&self.0, src, dst, options)
-        }
+    }
+
+    /// A fresh, empty one, as an async backend.
+    pub fn no_seek() -> SpawnBlocking<NoSeek> {
+        SpawnBlocking::new(NoSeek::default())
     }
 }
 
@@ -205,7 +108,7 @@ mod sequential {
 /// runtime; errors about the path come at `read`, not mid-stream.
 #[tokio::test(flavor = "current_thread")]
 async fn a_sequential_read_streams_the_whole_file() {
-    let store = Store::new(Blocking::new(sequential::NoSeek::default()), "").unwrap();
+    let store = Store::new(Blocking::new(sequential::no_seek()), "").unwrap();
     let data: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
     store.write("big.bin", data.clone()).unwrap();
     let mut stream = store.read("big.bin").unwrap();
@@ -228,7 +131,7 @@ async fn a_sequential_read_streams_the_whole_file() {
 // suite reads through the task-fed stream.
 remote_store::conformance_suite! {
     module: no_seek_via_blocking,
-    factory: async sequential::NoSeek::default(),
+    factory: async sequential::no_seek(),
     lacks: [GLOB, LAZY_READ, SEEKABLE_READ],
     flags: [documented_order],
 }

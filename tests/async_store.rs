@@ -1,17 +1,20 @@
 //! AsyncStore: the same scoping and gates as Store, MemoryBackend in async
 //! tests, SpawnBlocking's streams, and many tasks on one store.
 
+mod common;
+mod parity;
+
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use bytes::Bytes;
+use common::paths;
 use futures_util::StreamExt;
-use remote_store::aio::{AsyncContent, AsyncStore, ListStream, SpawnBlocking, collect_stream};
+use parity::{PATHS, async_paths, both_stores, shown, sync_paths};
+use remote_store::aio::{AsyncContent, AsyncStore, SpawnBlocking, collect_stream};
 use remote_store::backends::{LocalBackend, MemoryBackend};
-use remote_store::ext::glob::{GlobPattern, extract_prefix, needs_recursive};
 use remote_store::{
-    Backend, Capability, CapabilitySet, Delegate, ErrorKind, FileInfo, FolderEntry, ListOptions,
-    Listing, RemotePath, Result, Store, WriteOptions, WriteSource,
+    Capability, CapabilitySet, ErrorKind, ListOptions, Result, Store, WriteOptions, WriteSource,
 };
 use rstest::rstest;
 
@@ -84,11 +87,7 @@ async fn async_store_answers_as_store_does() {
             .into_iter()
             .map(|f| f.path.to_string())
             .collect();
-    let sync_files: Vec<String> = sync
-        .list_files_with("d", options)
-        .unwrap()
-        .map(|f| f.unwrap().path.to_string())
-        .collect();
+    let sync_files = paths(sync.list_files_with("d", options));
     assert_eq!(files, sync_files);
     assert_eq!(files, ["d/e/y.csv", "d/x.csv"]);
     let children = collect_stream(store.iter_children("d").await.unwrap())
@@ -231,116 +230,6 @@ async fn eight_tasks_writing_and_listing_lose_no_write() {
         }
     }
 }
-
-/// A memory backend that declares `capabilities` and, when they include
-/// `GLOB`, globs natively with the public helpers (as tests/glob.rs does).
-#[derive(Debug)]
-struct Native {
-    inner: MemoryBackend,
-    capabilities: CapabilitySet,
-}
-
-impl Delegate for Native {
-    type Inner = MemoryBackend;
-    fn inner(&self) -> &MemoryBackend {
-        &self.inner
-    }
-    fn name(_: &Self) -> &str {
-        "native"
-    }
-    fn capabilities(this: &Self) -> CapabilitySet {
-        this.capabilities
-    }
-    fn glob<'a>(this: &'a Self, pattern: &str) -> Result<Listing<'a, FileInfo>> {
-        let compiled = GlobPattern::new(pattern)?;
-        let prefix = RemotePath::parse(&extract_prefix(pattern))?;
-        let options = ListOptions::new().recursive(needs_recursive(pattern));
-        let files = this.inner.list_files(&prefix, options)?;
-        Ok(Box::new(files.filter(move |f| {
-            f.as_ref()
-                .map_or(true, |f| compiled.matches(f.path.as_str()))
-        })))
-    }
-}
-
-/// A sync `Store` and an `AsyncStore` (through `SpawnBlocking`), both rooted
-/// at "root" over one `Native` backend declaring `capabilities`, holding
-/// `TREE` under the root.
-fn both_stores(capabilities: CapabilitySet) -> (Store<Native>, AsyncStore<SpawnBlocking<Native>>) {
-    let backend = Arc::new(Native {
-        inner: MemoryBackend::new(),
-        capabilities,
-    });
-    let sync = Store::from_shared(Arc::clone(&backend), "root").unwrap();
-    for (path, text) in TREE {
-        let full = RemotePath::parse(&format!("root/{path}")).unwrap();
-        backend
-            .inner
-            .write(&full, (*text).into(), &WriteOptions::new())
-            .unwrap();
-    }
-    let store = AsyncStore::new(SpawnBlocking::from_shared(backend), "root").unwrap();
-    (sync, store)
-}
-
-const TREE: &[(&str, &str)] = &[
-    ("top.csv", "t"),
-    ("d/x.csv", "1"),
-    ("d/e/y.csv", "22"),
-    ("d/e/z.txt", "333"),
-    ("d/e/f/g/deep.csv", "4444"),
-    ("e1/a.txt", "55555"),
-];
-
-/// An answer as text: the value, or the error's kind, path and message.
-fn shown<T: std::fmt::Debug>(result: Result<T>) -> std::result::Result<String, String> {
-    result
-        .map(|value| format!("{value:?}"))
-        .map_err(|e| format!("{:?} {:?} {e}", e.kind(), e.path()))
-}
-
-/// A sync listing's paths, stopping at the first error (as `collect_stream`).
-fn sync_paths<T: HasPath>(listing: Result<Listing<'_, T>>) -> Result<Vec<String>> {
-    listing?.map(|item| item.map(|i| i.path_text())).collect()
-}
-
-/// An async listing's paths, stopping at the first error.
-async fn async_paths<T: HasPath>(listing: Result<ListStream<'_, T>>) -> Result<Vec<String>> {
-    Ok(collect_stream(listing?)
-        .await?
-        .iter()
-        .map(HasPath::path_text)
-        .collect())
-}
-
-trait HasPath {
-    fn path_text(&self) -> String;
-}
-
-impl HasPath for FolderEntry {
-    fn path_text(&self) -> String {
-        self.path.to_string()
-    }
-}
-
-impl HasPath for FileInfo {
-    fn path_text(&self) -> String {
-        self.path.to_string()
-    }
-}
-
-const PATHS: &[&str] = &[
-    "",
-    ".",
-    "d",
-    "d/e",
-    "nope",
-    "d/x.csv",
-    "d/x.csv/under",
-    "../up",
-    "a\0b",
-    "/",
-];
 
 #[tokio::test]
 async fn list_folders_with_walks_as_store_does() {

@@ -33,6 +33,17 @@ impl Probe {
     }
 }
 
+/// Overrides of `Delegate` methods that log their name, then forward to the
+/// same method of memory.
+macro_rules! logged {
+    ($(fn $name:ident $(<$lt:lifetime>)? ($($arg:ident: $ty:ty),*) -> $ret:ty;)*) => {$(
+        fn $name $(<$lt>)? (this: & $($lt)? Self, $($arg: $ty),*) -> $ret {
+            this.hit(stringify!($name));
+            this.inner.$name($($arg),*)
+        }
+    )*};
+}
+
 impl Delegate for Probe {
     type Inner = MemoryBackend;
     fn inner(&self) -> &MemoryBackend {
@@ -42,119 +53,42 @@ impl Delegate for Probe {
         this.hit("name");
         "probe"
     }
-    fn capabilities(this: &Self) -> CapabilitySet {
-        this.hit("capabilities");
-        this.inner.capabilities()
-    }
     fn close_is_terminal(this: &Self) -> bool {
         this.hit("close_is_terminal");
         true
     }
-    fn exists(this: &Self, path: &RemotePath) -> Result<bool> {
-        this.hit("exists");
-        this.inner.exists(path)
+    logged! {
+        fn capabilities() -> CapabilitySet;
+        fn exists(path: &RemotePath) -> Result<bool>;
+        fn is_file(path: &RemotePath) -> Result<bool>;
+        fn is_folder(path: &RemotePath) -> Result<bool>;
+        fn read(path: &RemotePath) -> Result<ReadStream>;
+        fn read_bytes(path: &RemotePath) -> Result<Bytes>;
+        fn read_seekable(path: &RemotePath) -> Result<Box<dyn SeekRead>>;
+        fn write(path: &RemotePath, content: Content<'_>, options: &WriteOptions)
+            -> Result<WriteResult>;
+        fn write_atomic(path: &RemotePath, content: Content<'_>, options: &WriteOptions)
+            -> Result<WriteResult>;
+        fn open_atomic<'a>(path: &RemotePath, options: &WriteOptions)
+            -> Result<Box<dyn AtomicWriter + 'a>>;
+        fn delete(path: &RemotePath, options: DeleteOptions) -> Result<()>;
+        fn delete_folder(path: &RemotePath, options: DeleteFolderOptions) -> Result<()>;
+        fn list_files<'a>(path: &RemotePath, options: ListOptions)
+            -> Result<Listing<'a, FileInfo>>;
+        fn list_folders<'a>(path: &RemotePath) -> Result<Listing<'a, FolderEntry>>;
+        fn iter_children<'a>(path: &RemotePath) -> Result<Listing<'a, Child>>;
+        fn get_file_info(path: &RemotePath) -> Result<FileInfo>;
+        fn get_folder_info(path: &RemotePath) -> Result<FolderInfo>;
+        fn rename(src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()>;
+        fn copy(src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()>;
     }
-    fn is_file(this: &Self, path: &RemotePath) -> Result<bool> {
-        this.hit("is_file");
-        this.inner.is_file(path)
-    }
-    fn is_folder(this: &Self, path: &RemotePath) -> Result<bool> {
-        this.hit("is_folder");
-        this.inner.is_folder(path)
-    }
-    fn read(this: &Self, path: &RemotePath) -> Result<ReadStream> {
-        this.hit("read");
-        this.inner.read(path)
-    }
-    fn read_bytes(this: &Self, path: &RemotePath) -> Result<Bytes> {
-        this.hit("read_bytes");
-        this.inner.read_bytes(path)
-    }
-    fn read_seekable(this: &Self, path: &RemotePath) -> Result<Box<dyn SeekRead>> {
-        this.hit("read_seekable");
-        this.inner.read_seekable(path)
-    }
-    fn write(
-        this: &Self,
-        path: &RemotePath,
-        content: Content<'_>,
-        options: &WriteOptions,
-    ) -> Result<WriteResult> {
-        this.hit("write");
-        this.inner.write(path, content, options)
-    }
-    fn write_atomic(
-        this: &Self,
-        path: &RemotePath,
-        content: Content<'_>,
-        options: &WriteOptions,
-    ) -> Result<WriteResult> {
-        this.hit("write_atomic");
-        this.inner.write_atomic(path, content, options)
-    }
-    fn open_atomic<'a>(
-        this: &'a Self,
-        path: &RemotePath,
-        options: &WriteOptions,
-    ) -> Result<Box<dyn AtomicWriter + 'a>> {
-        this.hit("open_atomic");
-        this.inner.open_atomic(path, options)
-    }
-    fn delete(this: &Self, path: &RemotePath, options: DeleteOptions) -> Result<()> {
-        this.hit("delete");
-        this.inner.delete(path, options)
-    }
-    fn delete_folder(this: &Self, path: &RemotePath, options: DeleteFolderOptions) -> Result<()> {
-        this.hit("delete_folder");
-        this.inner.delete_folder(path, options)
-    }
-    fn list_files<'a>(
-        this: &'a Self,
-        path: &RemotePath,
-        options: ListOptions,
-    ) -> Result<Listing<'a, FileInfo>> {
-        this.hit("list_files");
-        this.inner.list_files(path, options)
-    }
-    fn list_folders<'a>(this: &'a Self, path: &RemotePath) -> Result<Listing<'a, FolderEntry>> {
-        this.hit("list_folders");
-        this.inner.list_folders(path)
-    }
-    fn iter_children<'a>(this: &'a Self, path: &RemotePath) -> Result<Listing<'a, Child>> {
-        this.hit("iter_children");
-        this.inner.iter_children(path)
-    }
+    // Memory has no glob, key mapping, health probe or close worth
+    // forwarding to: these answer for themselves.
     fn glob<'a>(this: &'a Self, pattern: &str) -> Result<Listing<'a, FileInfo>> {
         this.hit("glob");
         Ok(Box::new(
             this.inner.list_files(&p(pattern), ListOptions::new())?,
         ))
-    }
-    fn get_file_info(this: &Self, path: &RemotePath) -> Result<FileInfo> {
-        this.hit("get_file_info");
-        this.inner.get_file_info(path)
-    }
-    fn get_folder_info(this: &Self, path: &RemotePath) -> Result<FolderInfo> {
-        this.hit("get_folder_info");
-        this.inner.get_folder_info(path)
-    }
-    fn rename(
-        this: &Self,
-        src: &RemotePath,
-        dst: &RemotePath,
-        options: TransferOptions,
-    ) -> Result<()> {
-        this.hit("rename");
-        this.inner.rename(src, dst, options)
-    }
-    fn copy(
-        this: &Self,
-        src: &RemotePath,
-        dst: &RemotePath,
-        options: TransferOptions,
-    ) -> Result<()> {
-        this.hit("copy");
-        this.inner.copy(src, dst, options)
     }
     fn to_key(this: &Self, native_path: &str) -> String {
         this.hit("to_key");

@@ -5,10 +5,10 @@ mod common;
 
 use std::sync::Arc;
 
-use common::Restricted;
+use common::{Restricted, native_glob};
 use parking_lot::Mutex;
 use remote_store::backends::MemoryBackend;
-use remote_store::ext::glob::{GlobPattern, extract_prefix, glob_files, needs_recursive};
+use remote_store::ext::glob::glob_files;
 use remote_store::{
     Backend, Capability, CapabilitySet, Content, Delegate, Error, ErrorKind, FileInfo, ListOptions,
     Listing, RemotePath, Result, Store, WriteOptions,
@@ -62,14 +62,8 @@ impl Delegate for Probe {
         if !this.native {
             return this.inner.glob(pattern);
         }
-        let compiled = GlobPattern::new(pattern)?;
-        let prefix = RemotePath::parse(&extract_prefix(pattern))?;
-        let options = ListOptions::new().recursive(needs_recursive(pattern));
-        let files = this.list_files(&prefix, options)?;
-        Ok(Box::new(files.filter(move |f| {
-            f.as_ref()
-                .map_or(true, |f| compiled.matches(f.path.as_str()))
-        })))
+        // Through `this`, so that the one listing call is recorded.
+        native_glob(this, pattern)
     }
 }
 

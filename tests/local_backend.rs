@@ -1,11 +1,13 @@
 //! LocalBackend beyond the shared contract tests: identity, temporary files,
 //! I/O error mapping, timestamps and publishing without clobbering.
 
+mod common;
 mod subjects;
 
-use std::io::{self, Read, SeekFrom, Write};
+use std::io::{Read, SeekFrom, Write};
 use std::sync::{Arc, Barrier};
 
+use common::{FailsAfter, kind, paths, write_either};
 use remote_store::backends::LocalBackend;
 use remote_store::{
     Capability, CapabilitySet, Content, ErrorKind, ListOptions, Store, TransferOptions,
@@ -25,32 +27,14 @@ fn local(files: &[(&str, &str)]) -> Subject {
     Kind::Local.with(files)
 }
 
-fn kind<T>(result: remote_store::Result<T>) -> ErrorKind {
-    match result {
-        Ok(_) => panic!("expected an error"),
-        Err(e) => e.kind(),
-    }
-}
-
 // ---- identity and lifecycle ------------------------------------------------
 
 #[test]
 fn capabilities_are_declared_honestly() {
     let subject = local(&[]);
-    let expected = CapabilitySet::of(&[
-        Capability::READ,
-        Capability::WRITE,
-        Capability::DELETE,
-        Capability::LIST,
-        Capability::MOVE,
-        Capability::COPY,
-        Capability::ATOMIC_WRITE,
-        Capability::ATOMIC_MOVE,
-        Capability::METADATA,
-        Capability::SEEKABLE_READ,
-        Capability::LAZY_READ,
-        Capability::WRITE_RESULT_NATIVE,
-    ]);
+    let expected = CapabilitySet::all()
+        .without(Capability::GLOB)
+        .without(Capability::USER_METADATA);
     assert_eq!(LocalBackend::CAPABILITIES, expected);
     assert_eq!(subject.capabilities(), expected);
     assert_eq!(subject.name(), "local");
@@ -132,20 +116,6 @@ fn user_metadata_is_refused_not_dropped() {
 
 // ---- temporary files -------------------------------------------------------
 
-struct FailsAfter(usize);
-
-impl Read for FailsAfter {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.0 == 0 {
-            return Err(io::Error::other("connection reset"));
-        }
-        let n = buf.len().min(self.0);
-        buf[..n].fill(b'x');
-        self.0 -= n;
-        Ok(n)
-    }
-}
-
 #[test]
 fn a_failing_reader_leaves_no_temporary_file_and_no_folder() {
     let subject = local(&[("keep/old", "old")]);
@@ -154,11 +124,7 @@ fn a_failing_reader_leaves_no_temporary_file_and_no_folder() {
         for atomic in [false, true] {
             let content = Content::reader(FailsAfter(300 * 1024));
             let options = WriteOptions::new().overwrite(true);
-            let result = if atomic {
-                subject.write_atomic(&p(path), content, &options)
-            } else {
-                subject.write(&p(path), content, &options)
-            };
+            let result = write_either(&*subject, atomic, &p(path), content, &options);
             assert_eq!(kind(result), ErrorKind::Io);
             assert_eq!(user_entries(&subject.root_dir()), before, "{path}");
         }
@@ -177,11 +143,7 @@ fn an_open_atomic_writer_is_invisible_and_dropping_it_leaves_nothing() {
     assert_eq!(temp_files(&subject.root_dir()).len(), 1);
     // In flight: not listed, not a file, no folder created yet.
     assert!(!subject.exists(&p("d/new")).unwrap());
-    let listed: Vec<String> = subject
-        .list_files(&p(""), ListOptions::new().recursive(true))
-        .unwrap()
-        .map(|f| f.unwrap().path.to_string())
-        .collect();
+    let listed = paths(subject.list_files(&p(""), ListOptions::new().recursive(true)));
     assert_eq!(listed, ["d/x"]);
     assert_eq!(subject.get_folder_info(&p("d")).unwrap().file_count, 1);
     drop(writer);

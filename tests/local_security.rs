@@ -7,10 +7,12 @@
 //! and any operation on or through one is `InvalidPath`.
 #![cfg(unix)]
 
+mod common;
 mod subjects;
 
 use std::os::unix::fs::symlink;
 
+use common::{kind, paths};
 use remote_store::backends::LocalBackend;
 use remote_store::{
     DeleteFolderOptions, DeleteOptions, ErrorKind, ListOptions, Store, TransferOptions,
@@ -32,11 +34,10 @@ fn assert_outside_untouched(subject: &Subject) {
     );
 }
 
-fn kind<T>(result: remote_store::Result<T>) -> ErrorKind {
-    match result {
-        Ok(_) => panic!("expected an error"),
-        Err(e) => e.kind(),
-    }
+/// `result` is refused with `InvalidPath` (reported at the caller's line).
+#[track_caller]
+fn assert_invalid_path<T>(result: remote_store::Result<T>) {
+    assert_eq!(kind(result), ErrorKind::InvalidPath);
 }
 
 fn store(subject: &Subject) -> Store<LocalBackend> {
@@ -62,11 +63,8 @@ fn dot_dot_is_refused_everywhere() {
         assert_eq!(kind(store.read_bytes(raw)), ErrorKind::InvalidPath, "{raw}");
         assert_eq!(kind(store.write(raw, "x")), ErrorKind::InvalidPath, "{raw}");
         assert_eq!(kind(store.list_files(raw)), ErrorKind::InvalidPath, "{raw}");
-        assert_eq!(
-            kind(store.rename("inside/file.txt", raw)),
-            ErrorKind::InvalidPath
-        );
-        assert_eq!(kind(store.copy(raw, "inside/copy")), ErrorKind::InvalidPath);
+        assert_invalid_path(store.rename("inside/file.txt", raw));
+        assert_invalid_path(store.copy(raw, "inside/copy"));
     }
     assert!(Store::new(Kind::Local.empty().backend, "../outside").is_err());
     assert_eq!(store.read_text("inside/file.txt").unwrap(), "inside");
@@ -101,9 +99,9 @@ fn nul_bytes_are_refused() {
     let subject = local();
     let store = store(&subject);
     for raw in ["a\0b", "inside/file.txt\0", "\0"] {
-        assert_eq!(kind(store.write(raw, "x")), ErrorKind::InvalidPath);
-        assert_eq!(kind(store.read_bytes(raw)), ErrorKind::InvalidPath);
-        assert_eq!(kind(store.exists(raw)), ErrorKind::InvalidPath);
+        assert_invalid_path(store.write(raw, "x"));
+        assert_invalid_path(store.read_bytes(raw));
+        assert_invalid_path(store.exists(raw));
     }
     // The setup's write left the (empty) staging folder, nothing else.
     assert_eq!(
@@ -121,9 +119,9 @@ fn backslash_traversal_is_refused() {
         "..\\outside\\secret.txt",
         "inside\\..\\..\\outside\\secret.txt",
     ] {
-        assert_eq!(kind(store.read_bytes(raw)), ErrorKind::InvalidPath);
-        assert_eq!(kind(store.write(raw, "x")), ErrorKind::InvalidPath);
-        assert_eq!(kind(store.delete(raw)), ErrorKind::InvalidPath);
+        assert_invalid_path(store.read_bytes(raw));
+        assert_invalid_path(store.write(raw, "x"));
+        assert_invalid_path(store.delete(raw));
     }
     // A backslash is a separator, so this is inside/sub/x, under the root.
     store.write("inside\\sub\\x", "ok").unwrap();
@@ -143,41 +141,19 @@ fn a_symlinked_file_pointing_outside_is_never_followed() {
     assert!(!subject.exists(&link).unwrap());
     assert!(!subject.is_file(&link).unwrap());
     assert_not_secret(subject.read_bytes(&link));
-    assert_eq!(kind(subject.read_bytes(&link)), ErrorKind::InvalidPath);
-    assert_eq!(kind(subject.read(&link)), ErrorKind::InvalidPath);
-    assert_eq!(kind(subject.get_file_info(&link)), ErrorKind::InvalidPath);
+    assert_invalid_path(subject.read_bytes(&link));
+    assert_invalid_path(subject.read(&link));
+    assert_invalid_path(subject.get_file_info(&link));
     let overwrite = WriteOptions::new().overwrite(true);
-    assert_eq!(
-        kind(subject.write(&link, "pwned".into(), &overwrite)),
-        ErrorKind::InvalidPath
-    );
-    assert_eq!(
-        kind(subject.write_atomic(&link, "pwned".into(), &overwrite)),
-        ErrorKind::InvalidPath
-    );
+    assert_invalid_path(subject.write(&link, "pwned".into(), &overwrite));
+    assert_invalid_path(subject.write_atomic(&link, "pwned".into(), &overwrite));
     let to = p("inside/stolen");
     let options = TransferOptions::new().overwrite(true);
-    assert_eq!(
-        kind(subject.copy(&link, &to, options)),
-        ErrorKind::InvalidPath
-    );
-    assert_eq!(
-        kind(subject.rename(&link, &to, options)),
-        ErrorKind::InvalidPath
-    );
-    assert_eq!(
-        kind(subject.copy(&p("inside/file.txt"), &link, options)),
-        ErrorKind::InvalidPath
-    );
-    assert_eq!(
-        kind(subject.delete(&link, DeleteOptions::new())),
-        ErrorKind::InvalidPath
-    );
-    let listed: Vec<String> = subject
-        .list_files(&p("inside"), ListOptions::new())
-        .unwrap()
-        .map(|f| f.unwrap().path.to_string())
-        .collect();
+    assert_invalid_path(subject.copy(&link, &to, options));
+    assert_invalid_path(subject.rename(&link, &to, options));
+    assert_invalid_path(subject.copy(&p("inside/file.txt"), &link, options));
+    assert_invalid_path(subject.delete(&link, DeleteOptions::new()));
+    let listed = paths(subject.list_files(&p("inside"), ListOptions::new()));
     assert_eq!(listed, ["inside/file.txt"]);
     assert_eq!(subject.get_folder_info(&p("")).unwrap().file_count, 1);
     assert!(!subject.root_dir().join("inside/stolen").exists());
@@ -191,24 +167,14 @@ fn a_symlinked_folder_pointing_outside_is_never_followed() {
     let out = p("out");
     assert!(!subject.exists(&out).unwrap());
     assert!(!subject.is_folder(&out).unwrap());
-    assert_eq!(
-        kind(subject.list_files(&out, ListOptions::new().recursive(true))),
-        ErrorKind::InvalidPath
-    );
-    assert_eq!(kind(subject.list_folders(&out)), ErrorKind::InvalidPath);
-    assert_eq!(kind(subject.iter_children(&out)), ErrorKind::InvalidPath);
-    assert_eq!(kind(subject.get_folder_info(&out)), ErrorKind::InvalidPath);
+    assert_invalid_path(subject.list_files(&out, ListOptions::new().recursive(true)));
+    assert_invalid_path(subject.list_folders(&out));
+    assert_invalid_path(subject.iter_children(&out));
+    assert_invalid_path(subject.get_folder_info(&out));
     assert_not_secret(subject.read_bytes(&p("out/secret.txt")));
     let recursive = DeleteFolderOptions::new().recursive(true);
-    assert_eq!(
-        kind(subject.delete_folder(&out, recursive)),
-        ErrorKind::InvalidPath
-    );
-    let everything: Vec<String> = subject
-        .list_files(&p(""), ListOptions::new().recursive(true))
-        .unwrap()
-        .map(|f| f.unwrap().path.to_string())
-        .collect();
+    assert_invalid_path(subject.delete_folder(&out, recursive));
+    let everything = paths(subject.list_files(&p(""), ListOptions::new().recursive(true)));
     assert_eq!(everything, ["inside/file.txt"]);
     assert_eq!(subject.get_folder_info(&p("")).unwrap().file_count, 1);
     assert_outside_untouched(&subject);
@@ -221,23 +187,11 @@ fn a_symlink_in_the_middle_of_a_path_is_never_followed() {
     let through = p("inside/mid/secret.txt");
     assert!(!subject.exists(&through).unwrap());
     assert!(!subject.is_file(&through).unwrap());
-    assert_eq!(kind(subject.read_bytes(&through)), ErrorKind::InvalidPath);
-    assert_eq!(
-        kind(subject.get_file_info(&through)),
-        ErrorKind::InvalidPath
-    );
-    assert_eq!(
-        kind(subject.delete(&through, DeleteOptions::new().missing_ok(true))),
-        ErrorKind::InvalidPath
-    );
-    assert_eq!(
-        kind(subject.rename(&through, &p("inside/got"), TransferOptions::new())),
-        ErrorKind::InvalidPath
-    );
-    assert_eq!(
-        kind(subject.list_files(&p("inside/mid"), ListOptions::new())),
-        ErrorKind::InvalidPath
-    );
+    assert_invalid_path(subject.read_bytes(&through));
+    assert_invalid_path(subject.get_file_info(&through));
+    assert_invalid_path(subject.delete(&through, DeleteOptions::new().missing_ok(true)));
+    assert_invalid_path(subject.rename(&through, &p("inside/got"), TransferOptions::new()));
+    assert_invalid_path(subject.list_files(&p("inside/mid"), ListOptions::new()));
     // Deleting the folder that holds the link removes the link, not its target.
     subject
         .delete_folder(&p("inside"), DeleteFolderOptions::new().recursive(true))
@@ -255,38 +209,20 @@ fn writing_through_a_symlinked_folder_is_refused() {
     for path in [&target, &deep] {
         for overwrite in [false, true] {
             let options = WriteOptions::new().overwrite(overwrite);
-            assert_eq!(
-                kind(subject.write(path, "x".into(), &options)),
-                ErrorKind::InvalidPath
-            );
-            assert_eq!(
-                kind(subject.write_atomic(path, "x".into(), &options)),
-                ErrorKind::InvalidPath
-            );
+            assert_invalid_path(subject.write(path, "x".into(), &options));
+            assert_invalid_path(subject.write_atomic(path, "x".into(), &options));
             let mut writer = subject.open_atomic(path, &options).unwrap();
             std::io::Write::write_all(&mut writer, b"x").unwrap();
-            assert_eq!(kind(writer.commit()), ErrorKind::InvalidPath);
+            assert_invalid_path(writer.commit());
             let transfer = TransferOptions::new().overwrite(overwrite);
-            assert_eq!(
-                kind(subject.copy(&p("inside/file.txt"), path, transfer)),
-                ErrorKind::InvalidPath
-            );
-            assert_eq!(
-                kind(subject.rename(&p("inside/file.txt"), path, transfer)),
-                ErrorKind::InvalidPath
-            );
+            assert_invalid_path(subject.copy(&p("inside/file.txt"), path, transfer));
+            assert_invalid_path(subject.rename(&p("inside/file.txt"), path, transfer));
         }
     }
     let secret = p("out/secret.txt");
     let overwrite = WriteOptions::new().overwrite(true);
-    assert_eq!(
-        kind(subject.write(&secret, "pwned".into(), &overwrite)),
-        ErrorKind::InvalidPath
-    );
-    assert_eq!(
-        kind(subject.delete(&secret, DeleteOptions::new())),
-        ErrorKind::InvalidPath
-    );
+    assert_invalid_path(subject.write(&secret, "pwned".into(), &overwrite));
+    assert_invalid_path(subject.delete(&secret, DeleteOptions::new()));
     assert_eq!(
         std::fs::read_to_string(subject.root_dir().join("inside/file.txt")).unwrap(),
         "inside"

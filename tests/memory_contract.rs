@@ -5,9 +5,7 @@
 
 mod common;
 
-use std::io::{self, Read};
-
-use common::{memory_with, p, snapshot};
+use common::{FailsAfter, kind, memory_with, p, paths, snapshot, write_either};
 use remote_store::backends::MemoryBackend;
 use remote_store::{
     Backend, Content, DeleteFolderOptions, DeleteOptions, ErrorKind, ListOptions, TransferOptions,
@@ -15,40 +13,9 @@ use remote_store::{
 };
 use rstest::rstest;
 
-fn kind<T: std::fmt::Debug>(result: remote_store::Result<T>) -> ErrorKind {
-    result.expect_err("expected an error").kind()
-}
-
-fn names(
-    listing: remote_store::Result<remote_store::Listing<'_, remote_store::FileInfo>>,
-) -> Vec<String> {
-    listing
-        .unwrap()
-        .map(|f| f.unwrap().path.to_string())
-        .collect()
-}
-
 const ROOTS: [&str; 2] = ["", "."];
 
 // ---- writes ----------------------------------------------------------------
-
-/// A content stream that fails after 256 KiB, like a dropped connection.
-struct FailsAfter(usize);
-
-impl Read for FailsAfter {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.0 == 0 {
-            return Err(io::Error::new(
-                io::ErrorKind::ConnectionReset,
-                "connection reset",
-            ));
-        }
-        let n = buf.len().min(self.0);
-        buf[..n].fill(b'x');
-        self.0 -= n;
-        Ok(n)
-    }
-}
 
 #[rstest]
 fn a_failing_content_reader_leaves_the_store_unchanged(
@@ -59,12 +26,7 @@ fn a_failing_content_reader_leaves_the_store_unchanged(
     let before = (format!("{backend:?}"), snapshot(&backend));
     let content = Content::reader(FailsAfter(256 * 1024));
     let options = WriteOptions::new().overwrite(true);
-    let err = if atomic {
-        backend.write_atomic(&p(path), content, &options)
-    } else {
-        backend.write(&p(path), content, &options)
-    }
-    .unwrap_err();
+    let err = write_either(&backend, atomic, &p(path), content, &options).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Io);
     assert_eq!(err.path(), Some(path));
     assert_eq!((format!("{backend:?}"), snapshot(&backend)), before);
@@ -109,14 +71,14 @@ fn recursive_listing_honours_max_depth_in_pre_order(
 ) {
     let backend = completeness_tree();
     let options = ListOptions::new().recursive(true).max_depth(max_depth);
-    assert_eq!(names(backend.list_files(&p("pc"), options)), expected);
+    assert_eq!(paths(backend.list_files(&p("pc"), options)), expected);
 }
 
 #[test]
 fn a_non_recursive_listing_has_the_immediate_files_only_and_ignores_max_depth() {
     let backend = completeness_tree();
     assert_eq!(
-        names(backend.list_files(&p("pc"), ListOptions::new().max_depth(5))),
+        paths(backend.list_files(&p("pc"), ListOptions::new().max_depth(5))),
         ["pc/a.txt"]
     );
 }
@@ -139,7 +101,7 @@ fn calling_the_backend_while_iterating_a_listing_does_not_deadlock() {
             .unwrap();
     }
     assert_eq!(
-        names(backend.list_files(&p("d/new"), ListOptions::new())).len(),
+        paths(backend.list_files(&p("d/new"), ListOptions::new())).len(),
         3
     );
 }

@@ -8,9 +8,7 @@
 use remote_store::backends::MemoryBackend;
 use remote_store::model::{Divergence, Op, OracleConfig, Source, run_ops};
 use remote_store::{
-    AtomicWriter, Backend, CapabilitySet, Content, DeleteFolderOptions, DeleteOptions, Error,
-    FileInfo, FolderEntry, FolderInfo, ListOptions, Listing, ReadStream, RemotePath, Result,
-    TransferOptions, WriteOptions, WriteResult,
+    Backend, Content, Delegate, Error, RemotePath, Result, WriteOptions, WriteResult,
 };
 
 /// A memory backend whose writes check the path before reading any content.
@@ -33,91 +31,57 @@ fn wrong_kind() -> PathFirst {
 }
 
 impl PathFirst {
-    fn refusal(&self, path: &RemotePath, options: &WriteOptions) -> Option<Error> {
+    /// The refusal, if any, a path-first backend answers before it reads
+    /// the content.
+    fn refuse(&self, path: &RemotePath, options: &WriteOptions) -> Result<()> {
         let under_a_file = path
             .ancestors()
             .any(|a| self.inner.is_file(&a).unwrap_or(false));
         if self.inner.is_folder(path).unwrap_or(false) || under_a_file {
-            return Some(if self.wrong_kind {
+            return Err(if self.wrong_kind {
                 Error::already_exists(path.as_str(), "refused")
             } else {
                 Error::invalid_path(path.as_str(), "refused before reading the content")
             });
         }
-        (!options.overwrite && self.inner.is_file(path).unwrap_or(false))
-            .then(|| Error::already_exists(path.as_str(), "refused before reading the content"))
+        if !options.overwrite && self.inner.is_file(path).unwrap_or(false) {
+            return Err(Error::already_exists(
+                path.as_str(),
+                "refused before reading the content",
+            ));
+        }
+        Ok(())
     }
 }
 
-impl Backend for PathFirst {
-    fn name(&self) -> &str {
+impl Delegate for PathFirst {
+    type Inner = MemoryBackend;
+    fn inner(&self) -> &MemoryBackend {
+        &self.inner
+    }
+    fn name(_: &Self) -> &str {
         "path-first"
     }
-    fn capabilities(&self) -> CapabilitySet {
-        self.inner.capabilities()
+    fn is_folder(this: &Self, path: &RemotePath) -> Result<bool> {
+        Ok(!this.hides_folders && this.inner.is_folder(path)?)
     }
-    fn exists(&self, path: &RemotePath) -> Result<bool> {
-        self.inner.exists(path)
-    }
-    fn is_file(&self, path: &RemotePath) -> Result<bool> {
-        self.inner.is_file(path)
-    }
-    fn is_folder(&self, path: &RemotePath) -> Result<bool> {
-        Ok(!self.hides_folders && self.inner.is_folder(path)?)
-    }
-    fn read(&self, path: &RemotePath) -> Result<ReadStream> {
-        self.inner.read(path)
-    }
-    fn read_bytes(&self, path: &RemotePath) -> Result<bytes::Bytes> {
-        self.inner.read_bytes(path)
-    }
-    fn write(&self, path: &RemotePath, c: Content<'_>, o: &WriteOptions) -> Result<WriteResult> {
-        match self.refusal(path, o) {
-            Some(error) => Err(error),
-            None => self.inner.write(path, c, o),
-        }
-    }
-    fn write_atomic(
-        &self,
+    fn write(
+        this: &Self,
         path: &RemotePath,
         c: Content<'_>,
         o: &WriteOptions,
     ) -> Result<WriteResult> {
-        match self.refusal(path, o) {
-            Some(error) => Err(error),
-            None => self.inner.write_atomic(path, c, o),
-        }
+        this.refuse(path, o)?;
+        this.inner.write(path, c, o)
     }
-    fn open_atomic(
-        &self,
+    fn write_atomic(
+        this: &Self,
         path: &RemotePath,
+        c: Content<'_>,
         o: &WriteOptions,
-    ) -> Result<Box<dyn AtomicWriter + '_>> {
-        self.inner.open_atomic(path, o)
-    }
-    fn delete(&self, path: &RemotePath, o: DeleteOptions) -> Result<()> {
-        self.inner.delete(path, o)
-    }
-    fn delete_folder(&self, path: &RemotePath, o: DeleteFolderOptions) -> Result<()> {
-        self.inner.delete_folder(path, o)
-    }
-    fn list_files(&self, path: &RemotePath, o: ListOptions) -> Result<Listing<'_, FileInfo>> {
-        self.inner.list_files(path, o)
-    }
-    fn list_folders(&self, path: &RemotePath) -> Result<Listing<'_, FolderEntry>> {
-        self.inner.list_folders(path)
-    }
-    fn get_file_info(&self, path: &RemotePath) -> Result<FileInfo> {
-        self.inner.get_file_info(path)
-    }
-    fn get_folder_info(&self, path: &RemotePath) -> Result<FolderInfo> {
-        self.inner.get_folder_info(path)
-    }
-    fn rename(&self, s: &RemotePath, d: &RemotePath, o: TransferOptions) -> Result<()> {
-        self.inner.rename(s, d, o)
-    }
-    fn copy(&self, s: &RemotePath, d: &RemotePath, o: TransferOptions) -> Result<()> {
-        self.inner.copy(s, d, o)
+    ) -> Result<WriteResult> {
+        this.refuse(path, o)?;
+        this.inner.write_atomic(path, c, o)
     }
 }
 

@@ -6,19 +6,19 @@
 //! Each variant wraps `MemoryBackend` and changes one thing; the flat
 //! namespace (folders implied by keys) is the example's `FlatBackend`.
 
-#[path = "../examples/custom_backend.rs"]
+#[path = "../examples/custom_backend/main.rs"]
 #[allow(dead_code)]
 mod custom_backend;
 
 use std::io::Read;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use bytes::Bytes;
 use remote_store::backends::MemoryBackend;
+use remote_store::testing::{FaultRule, FaultyBackend};
 use remote_store::{
-    AtomicWriter, Backend, Capability, CapabilitySet, Child, Content, DeleteFolderOptions,
-    DeleteOptions, Error, FileInfo, FolderEntry, FolderInfo, ListOptions, Listing, ReadStream,
-    RemotePath, Result, TransferOptions, WriteOptions, WriteResult,
+    AtomicWriter, Backend, Capability, CapabilitySet, Child, Content, Delegate, Error, ErrorKind,
+    FileInfo, FolderEntry, ListOptions, Listing, ReadStream, RemotePath, Result, WriteOptions,
+    WriteResult,
 };
 
 /// One allowed difference from `MemoryBackend`.
@@ -38,32 +38,20 @@ enum Variant {
     TerminalClose,
 }
 
+/// `MemoryBackend` with one allowed difference; a closed terminal variant
+/// refuses every call through a `FaultyBackend` rule.
 #[derive(Debug)]
 struct Legal {
-    inner: MemoryBackend,
+    inner: FaultyBackend<MemoryBackend>,
     variant: Variant,
-    closed: AtomicBool,
 }
 
 impl Legal {
     fn new(variant: Variant) -> Self {
         Legal {
-            inner: MemoryBackend::new(),
+            inner: FaultyBackend::new(MemoryBackend::new()),
             variant,
-            closed: AtomicBool::new(false),
         }
-    }
-
-    /// The terminal posture's guard: runs before anything else.
-    fn open(&self, path: &RemotePath) -> Result<()> {
-        if self.closed.load(Ordering::SeqCst) {
-            return Err(Error::BackendUnavailable {
-                path: path.as_str().to_owned(),
-                backend: Some("legal".to_owned()),
-                reason: "the backend is closed".to_owned(),
-            });
-        }
-        Ok(())
     }
 
     fn reversed<'a, T: Send + 'static>(&self, listing: Listing<'a, T>) -> Listing<'a, T> {
@@ -107,14 +95,20 @@ impl Read for ForwardOnly {
     }
 }
 
-impl Backend for Legal {
-    fn name(&self) -> &str {
+impl Delegate for Legal {
+    type Inner = FaultyBackend<MemoryBackend>;
+
+    fn inner(&self) -> &Self::Inner {
+        &self.inner
+    }
+
+    fn name(_: &Self) -> &str {
         "legal"
     }
 
-    fn capabilities(&self) -> CapabilitySet {
+    fn capabilities(this: &Self) -> CapabilitySet {
         let caps = MemoryBackend::CAPABILITIES;
-        match self.variant {
+        match this.variant {
             Variant::NoUserMetadata => caps.without(Capability::USER_METADATA),
             Variant::NoSeekableRead => caps.without(Capability::SEEKABLE_READ),
             Variant::BasicWriteResults => caps.without(Capability::WRITE_RESULT_NATIVE),
@@ -122,131 +116,77 @@ impl Backend for Legal {
         }
     }
 
-    fn close_is_terminal(&self) -> bool {
-        self.variant == Variant::TerminalClose
+    fn close_is_terminal(this: &Self) -> bool {
+        this.variant == Variant::TerminalClose
     }
 
-    fn exists(&self, path: &RemotePath) -> Result<bool> {
-        self.open(path)?;
-        self.inner.exists(path)
-    }
-
-    fn is_file(&self, path: &RemotePath) -> Result<bool> {
-        self.open(path)?;
-        self.inner.is_file(path)
-    }
-
-    fn is_folder(&self, path: &RemotePath) -> Result<bool> {
-        self.open(path)?;
-        self.inner.is_folder(path)
-    }
-
-    fn read(&self, path: &RemotePath) -> Result<ReadStream> {
-        self.open(path)?;
-        let stream = self.inner.read(path)?;
-        Ok(match self.variant {
+    fn read(this: &Self, path: &RemotePath) -> Result<ReadStream> {
+        let stream = this.inner.read(path)?;
+        Ok(match this.variant {
             Variant::NoSeekableRead => ReadStream::Sequential(Box::new(ForwardOnly(stream))),
             _ => stream,
         })
     }
 
-    fn read_bytes(&self, path: &RemotePath) -> Result<Bytes> {
-        self.open(path)?;
-        self.inner.read_bytes(path)
-    }
-
     fn write(
-        &self,
+        this: &Self,
         path: &RemotePath,
         content: Content<'_>,
         options: &WriteOptions,
     ) -> Result<WriteResult> {
-        self.open(path)?;
-        self.check_metadata(path, options)?;
-        self.result(self.inner.write(path, content, options))
+        this.check_metadata(path, options)?;
+        this.result(this.inner.write(path, content, options))
     }
 
     fn write_atomic(
-        &self,
+        this: &Self,
         path: &RemotePath,
         content: Content<'_>,
         options: &WriteOptions,
     ) -> Result<WriteResult> {
-        self.open(path)?;
-        self.check_metadata(path, options)?;
-        self.result(self.inner.write_atomic(path, content, options))
+        this.check_metadata(path, options)?;
+        this.result(this.inner.write_atomic(path, content, options))
     }
 
-    fn open_atomic(
-        &self,
+    fn open_atomic<'a>(
+        this: &'a Self,
         path: &RemotePath,
         options: &WriteOptions,
-    ) -> Result<Box<dyn AtomicWriter + '_>> {
-        self.open(path)?;
-        self.check_metadata(path, options)?;
-        let writer = self.inner.open_atomic(path, options)?;
-        Ok(match self.variant {
+    ) -> Result<Box<dyn AtomicWriter + 'a>> {
+        this.check_metadata(path, options)?;
+        let writer = this.inner.open_atomic(path, options)?;
+        Ok(match this.variant {
             Variant::BasicWriteResults => Box::new(BasicWriter(writer)),
             _ => writer,
         })
     }
 
-    fn delete(&self, path: &RemotePath, options: DeleteOptions) -> Result<()> {
-        self.open(path)?;
-        self.inner.delete(path, options)
-    }
-
-    fn delete_folder(&self, path: &RemotePath, options: DeleteFolderOptions) -> Result<()> {
-        self.open(path)?;
-        self.inner.delete_folder(path, options)
-    }
-
-    fn list_files(&self, path: &RemotePath, options: ListOptions) -> Result<Listing<'_, FileInfo>> {
-        self.open(path)?;
-        let options = match self.variant {
+    fn list_files<'a>(
+        this: &'a Self,
+        path: &RemotePath,
+        options: ListOptions,
+    ) -> Result<Listing<'a, FileInfo>> {
+        let options = match this.variant {
             Variant::IgnoresMaxDepth => options.max_depth(None),
             _ => options,
         };
-        Ok(self.reversed(self.inner.list_files(path, options)?))
+        Ok(this.reversed(this.inner.list_files(path, options)?))
     }
 
-    fn list_folders(&self, path: &RemotePath) -> Result<Listing<'_, FolderEntry>> {
-        self.open(path)?;
-        Ok(self.reversed(self.inner.list_folders(path)?))
+    fn list_folders<'a>(this: &'a Self, path: &RemotePath) -> Result<Listing<'a, FolderEntry>> {
+        Ok(this.reversed(this.inner.list_folders(path)?))
     }
 
-    fn iter_children(&self, path: &RemotePath) -> Result<Listing<'_, Child>> {
-        self.open(path)?;
-        Ok(self.reversed(self.inner.iter_children(path)?))
+    fn iter_children<'a>(this: &'a Self, path: &RemotePath) -> Result<Listing<'a, Child>> {
+        Ok(this.reversed(this.inner.iter_children(path)?))
     }
 
-    fn get_file_info(&self, path: &RemotePath) -> Result<FileInfo> {
-        self.open(path)?;
-        self.inner.get_file_info(path)
-    }
-
-    fn get_folder_info(&self, path: &RemotePath) -> Result<FolderInfo> {
-        self.open(path)?;
-        self.inner.get_folder_info(path)
-    }
-
-    fn rename(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
-        self.open(src)?;
-        self.inner.rename(src, dst, options)
-    }
-
-    fn copy(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
-        self.open(src)?;
-        self.inner.copy(src, dst, options)
-    }
-
-    fn check_health(&self) -> Result<()> {
-        self.open(&RemotePath::root())
-    }
-
-    fn close(&self) -> Result<()> {
-        if self.variant == Variant::TerminalClose {
-            self.closed.store(true, Ordering::SeqCst);
+    fn close(this: &Self) -> Result<()> {
+        if this.variant == Variant::TerminalClose {
+            // Every later call fails, before the memory backend sees it.
+            this.inner
+                .faults()
+                .add(FaultRule::error(ErrorKind::BackendUnavailable));
         }
         Ok(())
     }

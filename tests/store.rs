@@ -5,7 +5,7 @@ mod common;
 use std::io::Write;
 use std::sync::Arc;
 
-use common::{Restricted, memory_with, p, snapshot};
+use common::{Restricted, memory_with, p, paths, snapshot, store_lacking};
 use remote_store::backends::MemoryBackend;
 use remote_store::{
     Backend, Capability, CapabilitySet, Child, DeleteFolderOptions, DeleteOptions, Error,
@@ -41,17 +41,9 @@ fn paths_are_scoped_below_the_root_and_rebased_on_the_way_out() {
     assert!(store.backend().is_file(&p("data/a/b.txt")).unwrap());
     let info = store.get_file_info("a/b.txt").unwrap();
     assert_eq!(info.path, p("a/b.txt"));
-    let listed: Vec<String> = store
-        .list_files_with("", ListOptions::new().recursive(true))
-        .unwrap()
-        .map(|f| f.unwrap().path.to_string())
-        .collect();
+    let listed = paths(store.list_files_with("", ListOptions::new().recursive(true)));
     assert_eq!(listed, ["a/b.txt"]);
-    let folders: Vec<String> = store
-        .list_folders(".")
-        .unwrap()
-        .map(|f| f.unwrap().path.to_string())
-        .collect();
+    let folders = paths(store.list_folders("."));
     assert_eq!(folders, ["a"]);
     let children: Vec<String> = store
         .iter_children("a")
@@ -88,11 +80,7 @@ fn nothing_outside_the_root_is_visible() {
         store.read_bytes("/outside.txt").unwrap_err().kind(),
         ErrorKind::NotFound
     );
-    let all: Vec<String> = store
-        .list_files_with("", ListOptions::new().recursive(true))
-        .unwrap()
-        .map(|f| f.unwrap().path.to_string())
-        .collect();
+    let all = paths(store.list_files_with("", ListOptions::new().recursive(true)));
     assert_eq!(all, ["in.txt"]);
 }
 
@@ -183,11 +171,7 @@ fn deleting_the_store_root_is_refused_before_the_gate(#[values("", ".")] root: &
 #[case::metadata(Capability::METADATA)]
 #[case::user_metadata(Capability::USER_METADATA)]
 fn each_gate_refuses_its_methods_before_any_io(#[case] missing: Capability) {
-    let store = Store::new(
-        Restricted::new(CapabilitySet::all().without(missing)),
-        "root",
-    )
-    .unwrap();
+    let store = store_lacking(missing, "root");
     store
         .shared_backend()
         .inner
@@ -303,11 +287,7 @@ fn quality_flags_never_gate_a_method() {
 
 #[test]
 fn metadata_is_validated_before_the_gate_and_empty_metadata_is_always_allowed() {
-    let store = Store::new(
-        Restricted::new(CapabilitySet::all().without(Capability::USER_METADATA)),
-        "",
-    )
-    .unwrap();
+    let store = store_lacking(Capability::USER_METADATA, "");
     let bad = WriteOptions::new().metadata([("_hidden", "v")]);
     assert_eq!(
         store.write_with("f", "x", &bad).unwrap_err().kind(),
@@ -327,11 +307,7 @@ fn metadata_is_validated_before_the_gate_and_empty_metadata_is_always_allowed() 
 #[test]
 fn write_precondition_order_through_the_store() {
     // metadata shape, then USER_METADATA, then the WRITE gate, then the path.
-    let no_write = Store::new(
-        Restricted::new(CapabilitySet::all().without(Capability::WRITE)),
-        "",
-    )
-    .unwrap();
+    let no_write = store_lacking(Capability::WRITE, "");
     let bad = WriteOptions::new().metadata([("", "v")]);
     assert_eq!(
         no_write.write_with("", "x", &bad).unwrap_err().kind(),

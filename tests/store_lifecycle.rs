@@ -4,18 +4,15 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use bytes::Bytes;
 use remote_store::backends::MemoryBackend;
-use remote_store::{
-    AtomicWriter, Backend, CapabilitySet, Content, DeleteFolderOptions, DeleteOptions, Error,
-    FileInfo, FolderEntry, FolderInfo, ListOptions, Listing, ReadStream, RemotePath, Result, Store,
-    TransferOptions, WriteOptions, WriteResult,
-};
+use remote_store::testing::{FaultRule, FaultyBackend};
+use remote_store::{Backend, Delegate, Error, ErrorKind, Result, Store};
 
-/// A memory backend that refuses every call after `close`, and counts closes.
+/// A memory backend that refuses every call after `close` (a
+/// `FaultyBackend` rule), and counts closes.
 #[derive(Debug)]
 struct TerminalClose {
-    inner: MemoryBackend,
+    inner: FaultyBackend<MemoryBackend>,
     closes: Arc<AtomicUsize>,
 }
 
@@ -23,110 +20,31 @@ impl TerminalClose {
     fn new() -> (Self, Arc<AtomicUsize>) {
         let closes = Arc::new(AtomicUsize::new(0));
         let backend = TerminalClose {
-            inner: MemoryBackend::new(),
+            inner: FaultyBackend::new(MemoryBackend::new()),
             closes: Arc::clone(&closes),
         };
         (backend, closes)
     }
-
-    fn open(&self, path: &RemotePath) -> Result<()> {
-        if self.closes.load(Ordering::SeqCst) > 0 {
-            return Err(Error::BackendUnavailable {
-                path: path.as_str().to_owned(),
-                backend: Some("terminal".to_owned()),
-                reason: "closed".to_owned(),
-            });
-        }
-        Ok(())
-    }
 }
 
-impl Backend for TerminalClose {
-    fn name(&self) -> &str {
+impl Delegate for TerminalClose {
+    type Inner = FaultyBackend<MemoryBackend>;
+    fn inner(&self) -> &Self::Inner {
+        &self.inner
+    }
+    fn name(_: &Self) -> &str {
         "terminal"
     }
-    fn capabilities(&self) -> CapabilitySet {
-        self.inner.capabilities()
-    }
-    fn close_is_terminal(&self) -> bool {
+    fn close_is_terminal(_: &Self) -> bool {
         true
     }
-    fn close(&self) -> Result<()> {
-        self.closes.fetch_add(1, Ordering::SeqCst);
+    fn close(this: &Self) -> Result<()> {
+        if this.closes.fetch_add(1, Ordering::SeqCst) == 0 {
+            this.inner
+                .faults()
+                .add(FaultRule::error(ErrorKind::BackendUnavailable));
+        }
         Ok(())
-    }
-    fn exists(&self, path: &RemotePath) -> Result<bool> {
-        self.open(path)?;
-        self.inner.exists(path)
-    }
-    fn is_file(&self, path: &RemotePath) -> Result<bool> {
-        self.open(path)?;
-        self.inner.is_file(path)
-    }
-    fn is_folder(&self, path: &RemotePath) -> Result<bool> {
-        self.open(path)?;
-        self.inner.is_folder(path)
-    }
-    fn read(&self, path: &RemotePath) -> Result<ReadStream> {
-        self.open(path)?;
-        self.inner.read(path)
-    }
-    fn read_bytes(&self, path: &RemotePath) -> Result<Bytes> {
-        self.open(path)?;
-        self.inner.read_bytes(path)
-    }
-    fn write(&self, path: &RemotePath, c: Content<'_>, o: &WriteOptions) -> Result<WriteResult> {
-        self.open(path)?;
-        self.inner.write(path, c, o)
-    }
-    fn write_atomic(
-        &self,
-        path: &RemotePath,
-        c: Content<'_>,
-        o: &WriteOptions,
-    ) -> Result<WriteResult> {
-        self.open(path)?;
-        self.inner.write_atomic(path, c, o)
-    }
-    fn open_atomic(
-        &self,
-        path: &RemotePath,
-        options: &WriteOptions,
-    ) -> Result<Box<dyn AtomicWriter + '_>> {
-        self.open(path)?;
-        self.inner.open_atomic(path, options)
-    }
-    fn delete(&self, path: &RemotePath, options: DeleteOptions) -> Result<()> {
-        self.open(path)?;
-        self.inner.delete(path, options)
-    }
-    fn delete_folder(&self, path: &RemotePath, options: DeleteFolderOptions) -> Result<()> {
-        self.open(path)?;
-        self.inner.delete_folder(path, options)
-    }
-    fn list_files(&self, path: &RemotePath, options: ListOptions) -> Result<Listing<'_, FileInfo>> {
-        self.open(path)?;
-        self.inner.list_files(path, options)
-    }
-    fn list_folders(&self, path: &RemotePath) -> Result<Listing<'_, FolderEntry>> {
-        self.open(path)?;
-        self.inner.list_folders(path)
-    }
-    fn get_file_info(&self, path: &RemotePath) -> Result<FileInfo> {
-        self.open(path)?;
-        self.inner.get_file_info(path)
-    }
-    fn get_folder_info(&self, path: &RemotePath) -> Result<FolderInfo> {
-        self.open(path)?;
-        self.inner.get_folder_info(path)
-    }
-    fn rename(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
-        self.open(src)?;
-        self.inner.rename(src, dst, options)
-    }
-    fn copy(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
-        self.open(src)?;
-        self.inner.copy(src, dst, options)
     }
 }
 

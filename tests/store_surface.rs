@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{Restricted, p};
+use common::{Restricted, p, paths, store_lacking};
 use remote_store::backends::MemoryBackend;
 use remote_store::{
     Backend, Capability, CapabilitySet, ErrorKind, ListOptions, Store, WriteOptions, WriteSource,
@@ -33,19 +33,11 @@ fn tree() -> Store<MemoryBackend> {
 }
 
 fn file_paths(store: &Store<MemoryBackend>, path: &str, options: ListOptions) -> Vec<String> {
-    store
-        .list_files_with(path, options)
-        .unwrap()
-        .map(|f| f.unwrap().path.to_string())
-        .collect()
+    paths(store.list_files_with(path, options))
 }
 
 fn folder_paths(store: &Store<MemoryBackend>, path: &str, options: ListOptions) -> Vec<String> {
-    store
-        .list_folders_with(path, options)
-        .unwrap()
-        .map(|f| f.unwrap().path.to_string())
-        .collect()
+    paths(store.list_folders_with(path, options))
 }
 
 #[rstest]
@@ -123,11 +115,7 @@ fn list_folders_of_a_missing_or_file_path_is_empty(#[case] path: &str) {
 
 #[test]
 fn list_folders_is_gated_on_list_and_validates_the_path() {
-    let store = Store::new(
-        Restricted::new(CapabilitySet::all().without(Capability::LIST)),
-        "r",
-    )
-    .unwrap();
+    let store = store_lacking(Capability::LIST, "r");
     let err = store
         .list_folders_with("", ListOptions::new())
         .err()
@@ -187,11 +175,7 @@ fn get_folder_info_with_a_depth_of_a_non_folder_is_not_found(#[case] path: &str)
 
 #[test]
 fn get_folder_info_gates_on_list_with_a_depth_and_on_metadata_without() {
-    let no_list = Store::new(
-        Restricted::new(CapabilitySet::all().without(Capability::LIST)),
-        "",
-    )
-    .unwrap();
+    let no_list = store_lacking(Capability::LIST, "");
     assert_eq!(
         no_list
             .get_folder_info_with("", Some(0))
@@ -200,11 +184,7 @@ fn get_folder_info_gates_on_list_with_a_depth_and_on_metadata_without() {
         ErrorKind::CapabilityNotSupported
     );
     assert!(no_list.get_folder_info_with("", None).is_ok());
-    let no_metadata = Store::new(
-        Restricted::new(CapabilitySet::all().without(Capability::METADATA)),
-        "",
-    )
-    .unwrap();
+    let no_metadata = store_lacking(Capability::METADATA, "");
     assert!(no_metadata.get_folder_info_with("", Some(0)).is_ok());
     assert_eq!(
         no_metadata
@@ -258,11 +238,7 @@ fn head_needs_only_metadata() {
         .unwrap();
     let store = Store::new(backend, "r").unwrap();
     assert_eq!(store.head("f").unwrap().size, 3);
-    let no_metadata = Store::new(
-        Restricted::new(CapabilitySet::all().without(Capability::METADATA)),
-        "",
-    )
-    .unwrap();
+    let no_metadata = store_lacking(Capability::METADATA, "");
     assert_eq!(
         no_metadata.head("f").unwrap_err().kind(),
         ErrorKind::CapabilityNotSupported

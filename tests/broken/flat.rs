@@ -15,8 +15,9 @@ use remote_store::{
     RemotePath, Result, SeekRead, TransferOptions, WriteOptions, WriteResult,
 };
 
+use super::buffered::Buffered;
 pub use super::flat_bugs::FlatBug;
-use super::flat_streams::{Ranged, Upload};
+use super::flat_streams::{Ranged, drain};
 
 #[derive(Clone, Debug)]
 struct Object {
@@ -120,22 +121,6 @@ impl FlatStore {
         }
     }
 
-    /// Drains `content` the way the bug says (multipart uploads of 64 KiB).
-    fn drain(&self, path: &RemotePath, content: Content<'_>) -> Result<Bytes> {
-        let streamed = matches!(content, Content::Reader(_));
-        let bytes = content.into_bytes(path)?;
-        const PART: usize = 64 * 1024;
-        Ok(match self.bug {
-            FlatBug::LastPartialPartDropped if streamed && bytes.len() > PART => {
-                bytes.slice(..bytes.len() / PART * PART)
-            }
-            FlatBug::ExactPartSizeStoredEmpty if streamed && bytes.len() % PART == 0 => {
-                Bytes::new()
-            }
-            _ => bytes,
-        })
-    }
-
     fn check_target(&self, map: &Map, path: &RemotePath, overwrite: bool) -> Result<()> {
         if path.is_root() || self.is_folder_in(map, path) {
             return Err(Error::invalid_path(path.as_str(), "a folder or the root"));
@@ -155,7 +140,7 @@ impl FlatStore {
         if path.is_root() {
             return Err(Error::invalid_path("", "Cannot write to the root"));
         }
-        let bytes = self.drain(path, content)?;
+        let bytes = drain(self.bug, path, content)?;
         if self.is(FlatBug::CreateChecksThenActs) && !options.overwrite {
             self.check_target(&self.map(), path, false)?;
             std::thread::sleep(std::time::Duration::from_millis(2));
@@ -288,21 +273,11 @@ impl Backend for FlatStore {
     }
 
     fn capabilities(&self) -> CapabilitySet {
-        use Capability as C;
-        CapabilitySet::of(&[
-            C::READ,
-            C::WRITE,
-            C::DELETE,
-            C::LIST,
-            C::MOVE,
-            C::COPY,
-            C::ATOMIC_WRITE,
-            // rename runs under the map's one lock.
-            C::ATOMIC_MOVE,
-            C::METADATA,
-            C::USER_METADATA,
-            C::SEEKABLE_READ,
-        ])
+        // rename runs under the map's one lock, so ATOMIC_MOVE holds.
+        CapabilitySet::all()
+            .without(Capability::GLOB)
+            .without(Capability::LAZY_READ)
+            .without(Capability::WRITE_RESULT_NATIVE)
     }
 
     fn exists(&self, path: &RemotePath) -> Result<bool> {
@@ -370,11 +345,9 @@ impl Backend for FlatStore {
         if self.is(FlatBug::OpenAtomicChecksOnlyOnOpen) {
             options.overwrite = true;
         }
-        Ok(Box::new(Upload {
-            store: self,
-            path: path.clone(),
-            options,
-            buffer: Vec::new(),
+        let path = path.clone();
+        Ok(Buffered::boxed(move |bytes| {
+            self.put(&path, Content::from(bytes), &options)
         }))
     }
 

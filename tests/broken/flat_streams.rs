@@ -1,38 +1,25 @@
-//! The flat store's streams: the `open_atomic` upload and the ranged reader.
+//! The flat store's streams: the multipart upload of written content and
+//! the ranged reader.
 
-use std::io::{self, Cursor, Read, Seek, SeekFrom, Write};
+use std::io::{self, Cursor, Read, Seek, SeekFrom};
 
 use bytes::Bytes;
-use remote_store::{AtomicWriter, Content, RemotePath, Result, WriteOptions, WriteResult};
+use remote_store::{Content, RemotePath, Result};
 
-use super::flat::{FlatBug, FlatStore};
+use super::flat::FlatBug;
 
-/// `open_atomic`: buffers, uploads on commit.
-pub(super) struct Upload<'a> {
-    pub(super) store: &'a FlatStore,
-    pub(super) path: RemotePath,
-    pub(super) options: WriteOptions,
-    pub(super) buffer: Vec<u8>,
-}
-
-impl Write for Upload<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.buffer.extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-impl AtomicWriter for Upload<'_> {
-    fn position(&self) -> u64 {
-        self.buffer.len() as u64
-    }
-    fn commit(self: Box<Self>) -> Result<WriteResult> {
-        self.store
-            .put(&self.path, Content::from(self.buffer), &self.options)
-    }
+/// Drains `content` the way `bug` says (multipart uploads of 64 KiB).
+pub(super) fn drain(bug: FlatBug, path: &RemotePath, content: Content<'_>) -> Result<Bytes> {
+    let streamed = matches!(content, Content::Reader(_));
+    let bytes = content.into_bytes(path)?;
+    const PART: usize = 64 * 1024;
+    Ok(match bug {
+        FlatBug::LastPartialPartDropped if streamed && bytes.len() > PART => {
+            bytes.slice(..bytes.len() / PART * PART)
+        }
+        FlatBug::ExactPartSizeStoredEmpty if streamed && bytes.len() % PART == 0 => Bytes::new(),
+        _ => bytes,
+    })
 }
 
 /// A ranged reader: seeks are turned into byte offsets, the bug's way.

@@ -5,6 +5,9 @@
 
 #![allow(dead_code)] // Each test binary uses a different part.
 
+#[macro_use]
+mod bug_family;
+mod buffered;
 pub mod flat;
 mod flat_bugs;
 mod flat_streams;

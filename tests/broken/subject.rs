@@ -141,42 +141,46 @@ pub fn all() -> Vec<Subject> {
             memory_settings(),
         ));
     }
-    for (bug, clause) in FlatBug::ALL {
-        let bug = *bug;
-        subjects.push(Subject::new(
-            format!("flat::{bug:?}"),
-            clause,
-            move || Box::new(FlatStore::new(bug)),
-            flat_settings(),
-        ));
-    }
-    for (bug, clause) in TableBug::ALL {
-        let bug = *bug;
-        subjects.push(Subject::new(
-            format!("table::{bug:?}"),
-            clause,
-            move || Box::new(TableStore::new(bug)),
-            table_settings(),
-        ));
-    }
-    for (bug, clause) in IdentityBug::ALL {
-        let bug = *bug;
-        let settings = memory_settings();
-        subjects.push(Subject::new(
-            format!("identity-wrapper::{bug:?}"),
-            clause,
-            move || Box::new(IdentityBroken::new(bug)),
-            settings,
-        ));
-    }
-    for (bug, clause) in StreamBug::ALL {
-        let bug = *bug;
-        subjects.push(Subject::new(
-            format!("stream-wrapper::{bug:?}"),
-            clause,
-            move || Box::new(StreamBroken::new(bug)),
-            glob_settings(),
-        ));
-    }
+    subjects.extend(family("flat", FlatBug::ALL, FlatStore::new, flat_settings));
+    subjects.extend(family(
+        "table",
+        TableBug::ALL,
+        TableStore::new,
+        table_settings,
+    ));
+    subjects.extend(family(
+        "identity-wrapper",
+        IdentityBug::ALL,
+        IdentityBroken::new,
+        memory_settings,
+    ));
+    subjects.extend(family(
+        "stream-wrapper",
+        StreamBug::ALL,
+        StreamBroken::new,
+        glob_settings,
+    ));
     subjects
+}
+
+/// One subject per `(bug, clause)` of a family, named `family::Bug`, built
+/// by `new` and declared by `settings`.
+fn family<Bug, B>(
+    family: &'static str,
+    bugs: &'static [(Bug, &'static str)],
+    new: fn(Bug) -> B,
+    settings: fn() -> Settings,
+) -> impl Iterator<Item = Subject>
+where
+    Bug: Copy + std::fmt::Debug + Send + Sync + 'static,
+    B: Backend,
+{
+    bugs.iter().map(move |&(bug, clause)| {
+        Subject::new(
+            format!("{family}::{bug:?}"),
+            clause,
+            move || Box::new(new(bug)),
+            settings(),
+        )
+    })
 }

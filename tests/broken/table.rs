@@ -243,19 +243,11 @@ impl Backend for TableStore {
     }
 
     fn capabilities(&self) -> CapabilitySet {
-        use Capability as C;
-        CapabilitySet::of(&[
-            C::READ,
-            C::WRITE,
-            C::DELETE,
-            C::LIST,
-            C::MOVE,
-            C::COPY,
-            C::ATOMIC_WRITE,
-            C::METADATA,
-            C::USER_METADATA,
-            C::SEEKABLE_READ,
-        ])
+        CapabilitySet::all()
+            .without(Capability::GLOB)
+            .without(Capability::LAZY_READ)
+            .without(Capability::ATOMIC_MOVE)
+            .without(Capability::WRITE_RESULT_NATIVE)
     }
 
     fn exists(&self, path: &RemotePath) -> Result<bool> {

@@ -10,101 +10,44 @@ use remote_store::{
     WriteResult,
 };
 
-/// One way to get identity, close, health or write results wrong.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum IdentityBug {
-    /// The control.
-    None,
-    /// `name()` counts its calls into the name.
-    NameChangesOnEveryCall,
-    /// `capabilities()` drops COPY on every other call.
-    CapabilitiesFlicker,
-    /// Every other instance lacks COPY (configuration read from global state).
-    FreshInstancesDiffer,
-    /// `Debug` lists every file and its content.
-    DebugDumpsContent,
-    /// `Debug` says "Wrapper" without the backend's name.
-    DebugWithoutTheName,
-    /// `to_key` of a native path keeps only the last segment.
-    ToKeyKeepsTheLastSegment,
-    /// `to_key` appends a call counter.
-    ToKeyIsNotDeterministic,
-    /// `to_key` strips the first segment of any key, prefixed or not.
-    ToKeyStripsPlainKeys,
-    /// A terminal close after which every call answers `NotFound`.
-    TerminalCloseAnswersNotFound,
-    /// A non-terminal close after which writes fail.
-    ReusableCloseBreaksWrites,
-    /// A second `close` fails.
-    SecondCloseFails,
-    /// `check_health` fails with an untyped `InvalidArgument`.
-    HealthCheckFailsUntyped,
-    /// `check_health` of a terminal backend answers `Ok` after close.
-    HealthCheckIgnoresClose,
-    /// Write results name the path with a `data/` prefix.
-    WriteResultPathHasThePrefix,
-    /// Native write results (memory's) come without `last_modified`.
-    NativeResultWithoutLastModified,
-    /// Write results never echo the metadata.
-    ResultMetadataNotEchoed,
-}
-
-impl IdentityBug {
-    /// Every bug with the clause it breaks.
-    pub const ALL: &[(IdentityBug, &str)] = &[
-        (IdentityBug::NameChangesOnEveryCall, "BE-004 a stable name"),
-        (
-            IdentityBug::CapabilitiesFlicker,
-            "BE-003 stable capabilities",
-        ),
-        (IdentityBug::FreshInstancesDiffer, "BE-003 instances agree"),
-        (IdentityBug::DebugDumpsContent, "Debug masks content"),
-        (
-            IdentityBug::DebugWithoutTheName,
-            "BE-004 Debug names the backend",
-        ),
-        (
-            IdentityBug::ToKeyKeepsTheLastSegment,
-            "BE-023 to_key inverts native_path",
-        ),
-        (
-            IdentityBug::ToKeyIsNotDeterministic,
-            "BE-023 to_key is deterministic",
-        ),
-        (
-            IdentityBug::ToKeyStripsPlainKeys,
-            "BE-023 plain keys pass through",
-        ),
-        (
-            IdentityBug::TerminalCloseAnswersNotFound,
-            "BE-020 BackendUnavailable after close",
-        ),
-        (
-            IdentityBug::ReusableCloseBreaksWrites,
-            "BE-020 a reusable backend works after close",
-        ),
-        (IdentityBug::SecondCloseFails, "BE-020 close is idempotent"),
-        (
-            IdentityBug::HealthCheckFailsUntyped,
-            "PING-008 typed errors",
-        ),
-        (
-            IdentityBug::HealthCheckIgnoresClose,
-            "BE-020 every call after a terminal close",
-        ),
-        (
-            IdentityBug::WriteResultPathHasThePrefix,
-            "WR-001a result path",
-        ),
-        (
-            IdentityBug::NativeResultWithoutLastModified,
-            "WR-009 native results carry last_modified",
-        ),
-        (
-            IdentityBug::ResultMetadataNotEchoed,
-            "WR-012 results echo metadata",
-        ),
-    ];
+bug_family! {
+    /// One way to get identity, close, health or write results wrong.
+    pub enum IdentityBug {
+        /// The control.
+        None,
+        /// `name()` counts its calls into the name.
+        NameChangesOnEveryCall => "BE-004 a stable name",
+        /// `capabilities()` drops COPY on every other call.
+        CapabilitiesFlicker => "BE-003 stable capabilities",
+        /// Every other instance lacks COPY (configuration read from global state).
+        FreshInstancesDiffer => "BE-003 instances agree",
+        /// `Debug` lists every file and its content.
+        DebugDumpsContent => "Debug masks content",
+        /// `Debug` says "Wrapper" without the backend's name.
+        DebugWithoutTheName => "BE-004 Debug names the backend",
+        /// `to_key` of a native path keeps only the last segment.
+        ToKeyKeepsTheLastSegment => "BE-023 to_key inverts native_path",
+        /// `to_key` appends a call counter.
+        ToKeyIsNotDeterministic => "BE-023 to_key is deterministic",
+        /// `to_key` strips the first segment of any key, prefixed or not.
+        ToKeyStripsPlainKeys => "BE-023 plain keys pass through",
+        /// A terminal close after which every call answers `NotFound`.
+        TerminalCloseAnswersNotFound => "BE-020 BackendUnavailable after close",
+        /// A non-terminal close after which writes fail.
+        ReusableCloseBreaksWrites => "BE-020 a reusable backend works after close",
+        /// A second `close` fails.
+        SecondCloseFails => "BE-020 close is idempotent",
+        /// `check_health` fails with an untyped `InvalidArgument`.
+        HealthCheckFailsUntyped => "PING-008 typed errors",
+        /// `check_health` of a terminal backend answers `Ok` after close.
+        HealthCheckIgnoresClose => "BE-020 every call after a terminal close",
+        /// Write results name the path with a `data/` prefix.
+        WriteResultPathHasThePrefix => "WR-001a result path",
+        /// Native write results (memory's) come without `last_modified`.
+        NativeResultWithoutLastModified => "WR-009 native results carry last_modified",
+        /// Write results never echo the metadata.
+        ResultMetadataNotEchoed => "WR-012 results echo metadata",
+    }
 }
 
 static INSTANCES: AtomicUsize = AtomicUsize::new(0);

@@ -11,62 +11,32 @@ use remote_store::{
     Listing, ReadStream, RemotePath, Result, SeekRead, WriteOptions, WriteResult,
 };
 
-/// One way to get glob, streams or metadata wrong.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StreamBug {
-    /// The control (with a correct native glob).
-    None,
-    /// `*` matches across `/` (`g/*.txt` finds `g/sub/c.txt`).
-    GlobStarCrossesSegments,
-    /// `**/` needs at least one segment.
-    GlobDoubleStarNeedsASegment,
-    /// `**/` matches zero segments only.
-    GlobDoubleStarMatchesZeroOnly,
-    /// `*.txt` matches any name.
-    GlobIgnoresTheExtension,
-    /// `glob` yields the folders on the way too.
-    GlobYieldsFolders,
-    /// `read_seekable`'s seek reports the position but does not move.
-    SeekDoesNotMove,
-    /// A read after EOF fails instead of returning 0.
-    ReadAfterEofFails,
-    /// `open_atomic`'s `position` counts write calls, not bytes.
-    PositionCountsWrites,
-    /// Only the first metadata key is stored.
-    MetadataKeepsOnlyTheFirstKey,
-    /// A failed `write_atomic` leaves its temporary file behind.
-    WriteAtomicLeavesItsTempFile,
-}
-
-impl StreamBug {
-    /// Every bug with the clause it breaks.
-    pub const ALL: &[(StreamBug, &str)] = &[
-        (
-            StreamBug::GlobStarCrossesSegments,
-            "GLOB-003 * within a segment",
-        ),
-        (
-            StreamBug::GlobDoubleStarNeedsASegment,
-            "GLOB-003 ** matches zero segments",
-        ),
-        (
-            StreamBug::GlobDoubleStarMatchesZeroOnly,
-            "GLOB-003 ** matches one segment",
-        ),
-        (StreamBug::GlobIgnoresTheExtension, "GLOB-003 *.txt"),
-        (StreamBug::GlobYieldsFolders, "GLOB-004 files only"),
-        (StreamBug::SeekDoesNotMove, "SIO-001 seek"),
-        (StreamBug::ReadAfterEofFails, "SIO-001 EOF returns 0"),
-        (StreamBug::PositionCountsWrites, "SAW-001 position"),
-        (
-            StreamBug::MetadataKeepsOnlyTheFirstKey,
-            "metadata round-trips (several keys)",
-        ),
-        (
-            StreamBug::WriteAtomicLeavesItsTempFile,
-            "AW-004 a failure leaves nothing",
-        ),
-    ];
+bug_family! {
+    /// One way to get glob, streams or metadata wrong.
+    pub enum StreamBug {
+        /// The control (with a correct native glob).
+        None,
+        /// `*` matches across `/` (`g/*.txt` finds `g/sub/c.txt`).
+        GlobStarCrossesSegments => "GLOB-003 * within a segment",
+        /// `**/` needs at least one segment.
+        GlobDoubleStarNeedsASegment => "GLOB-003 ** matches zero segments",
+        /// `**/` matches zero segments only.
+        GlobDoubleStarMatchesZeroOnly => "GLOB-003 ** matches one segment",
+        /// `*.txt` matches any name.
+        GlobIgnoresTheExtension => "GLOB-003 *.txt",
+        /// `glob` yields the folders on the way too.
+        GlobYieldsFolders => "GLOB-004 files only",
+        /// `read_seekable`'s seek reports the position but does not move.
+        SeekDoesNotMove => "SIO-001 seek",
+        /// A read after EOF fails instead of returning 0.
+        ReadAfterEofFails => "SIO-001 EOF returns 0",
+        /// `open_atomic`'s `position` counts write calls, not bytes.
+        PositionCountsWrites => "SAW-001 position",
+        /// Only the first metadata key is stored.
+        MetadataKeepsOnlyTheFirstKey => "metadata round-trips (several keys)",
+        /// A failed `write_atomic` leaves its temporary file behind.
+        WriteAtomicLeavesItsTempFile => "AW-004 a failure leaves nothing",
+    }
 }
 
 /// A memory backend with a native glob and one [`StreamBug`].

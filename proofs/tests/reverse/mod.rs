@@ -263,25 +263,35 @@ impl ObjectStore for MemoryObjectStore {
 
     async fn copy_opts(&self, from: &Path, to: &Path, options: CopyOptions) -> StoreResult<()> {
         let overwrite = options.mode == CopyMode::Overwrite;
-        let (src, dst) = (remote(from)?, remote(to)?);
-        self.backend
-            .copy(&src, &dst, TransferOptions::new().overwrite(overwrite))
-            .map_err(|e| match e.kind() {
-                ErrorKind::NotFound => store_error(e, from),
-                _ => store_error(e, to),
-            })
+        transfer(MemoryBackend::copy, &self.backend, from, to, overwrite)
     }
 
     async fn rename_opts(&self, from: &Path, to: &Path, options: RenameOptions) -> StoreResult<()> {
         let overwrite = options.target_mode == RenameTargetMode::Overwrite;
-        let (src, dst) = (remote(from)?, remote(to)?);
-        self.backend
-            .rename(&src, &dst, TransferOptions::new().overwrite(overwrite))
-            .map_err(|e| match e.kind() {
-                ErrorKind::NotFound => store_error(e, from),
-                _ => store_error(e, to),
-            })
+        transfer(MemoryBackend::rename, &self.backend, from, to, overwrite)
     }
+}
+
+/// The backend's copy or rename `op` from `from` to `to`, its error named
+/// for the source when that is missing, else for the destination.
+fn transfer(
+    op: fn(&MemoryBackend, &RemotePath, &RemotePath, TransferOptions) -> remote_store::Result<()>,
+    backend: &MemoryBackend,
+    from: &Path,
+    to: &Path,
+    overwrite: bool,
+) -> StoreResult<()> {
+    let (src, dst) = (remote(from)?, remote(to)?);
+    op(
+        backend,
+        &src,
+        &dst,
+        TransferOptions::new().overwrite(overwrite),
+    )
+    .map_err(|e| match e.kind() {
+        ErrorKind::NotFound => store_error(e, from),
+        _ => store_error(e, to),
+    })
 }
 
 /// A multipart upload: parts in the order they were started, written as

@@ -31,8 +31,12 @@ impl ObjectSemantics {
         ObjectSemantics { fs, root }
     }
 
-    fn is_directory(&self, bucket: &str, key: &str) -> bool {
-        self.root.join(bucket).join(key).is_dir()
+    /// S3's `NoSuchKey` for a key that is a directory on the disk.
+    fn refuse_directory(&self, bucket: &str, key: &str) -> S3Result<()> {
+        if self.root.join(bucket).join(key).is_dir() {
+            return Err(s3_error!(NoSuchKey));
+        }
+        Ok(())
     }
 
     /// Removes the directories that deleting `key` left empty.
@@ -54,9 +58,7 @@ impl S3 for ObjectSemantics {
         &self,
         req: S3Request<HeadObjectInput>,
     ) -> S3Result<S3Response<HeadObjectOutput>> {
-        if self.is_directory(&req.input.bucket, &req.input.key) {
-            return Err(s3_error!(NoSuchKey));
-        }
+        self.refuse_directory(&req.input.bucket, &req.input.key)?;
         self.fs.head_object(req).await
     }
 
@@ -64,9 +66,7 @@ impl S3 for ObjectSemantics {
         &self,
         req: S3Request<GetObjectInput>,
     ) -> S3Result<S3Response<GetObjectOutput>> {
-        if self.is_directory(&req.input.bucket, &req.input.key) {
-            return Err(s3_error!(NoSuchKey));
-        }
+        self.refuse_directory(&req.input.bucket, &req.input.key)?;
         self.fs.get_object(req).await
     }
 

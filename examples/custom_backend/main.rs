@@ -3,8 +3,10 @@
 //! `FlatBackend` keeps a `HashMap` from full key (`"a/b/c.txt"`) to content,
 //! like an object store: folders are implied by keys, so there are no empty
 //! folders (a flat namespace), and a write does not look for a file among its
-//! ancestors. The proof is the `conformance_suite!` call at the end of this
-//! file; run it with:
+//! ancestors. The locked map and the buffering writer of `open_atomic` are
+//! plumbing, in `objects.rs`; this file is the lesson: what each method
+//! answers, and the proof, the `conformance_suite!` call at the end; run it
+//! with:
 //!
 //! ```sh
 //! cargo test --example custom_backend --features conformance,model
@@ -33,10 +35,7 @@
 //! since writes do not look for a file among their ancestors, `a` can become
 //! a file and a folder at once (the "folder over file" trap).
 
-use std::collections::HashMap;
-use std::io::Write;
-use std::sync::RwLock;
-use std::time::SystemTime;
+mod objects;
 
 use bytes::Bytes;
 use remote_store::{
@@ -45,55 +44,21 @@ use remote_store::{
     Store, TransferOptions, WriteOptions, WriteResult,
 };
 
-#[derive(Clone)]
-struct Object {
-    content: Bytes,
-    modified: SystemTime,
-}
+use self::objects::{Buffered, Map, Object, Objects, is_folder_in, under};
 
 /// A flat key-value backend: folders exist only as key prefixes.
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct FlatBackend {
-    objects: RwLock<HashMap<String, Object>>,
-}
-
-impl std::fmt::Debug for FlatBackend {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let count = self.objects.read().map(|o| o.len()).unwrap_or(0);
-        write!(f, "FlatBackend(objects={count})")
-    }
-}
-
-fn under(key: &str, folder: &RemotePath) -> bool {
-    folder.is_root()
-        || key
-            .strip_prefix(folder.as_str())
-            .is_some_and(|rest| rest.starts_with('/'))
+    objects: Objects,
 }
 
 impl FlatBackend {
-    fn read_map(&self) -> std::sync::RwLockReadGuard<'_, HashMap<String, Object>> {
-        self.objects
-            .read()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    fn write_map(&self) -> std::sync::RwLockWriteGuard<'_, HashMap<String, Object>> {
-        self.objects
-            .write()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    fn is_folder_in(map: &HashMap<String, Object>, path: &RemotePath) -> bool {
-        path.is_root() || map.keys().any(|key| under(key, path))
-    }
-
     fn object(&self, path: &RemotePath) -> Result<Object> {
-        if path.is_root() || Self::is_folder_in(&self.read_map(), path) {
+        let map = self.objects.read();
+        if path.is_root() || is_folder_in(&map, path) {
             return Err(Error::invalid_path(path.as_str(), "Not a file"));
         }
-        self.read_map()
-            .get(path.as_str())
+        map.get(path.as_str())
             .cloned()
             .ok_or_else(|| Error::not_found(path.as_str(), format!("File not found: {path}")))
     }
@@ -118,26 +83,16 @@ impl FlatBackend {
             return Err(Error::invalid_path("", "Cannot write to the root"));
         }
         let bytes = content.into_bytes(path)?;
-        let mut map = self.write_map();
+        let mut map = self.objects.write();
         Self::check_target(&map, path, options)?;
         let size = bytes.len() as u64;
-        map.insert(
-            path.to_string(),
-            Object {
-                content: bytes,
-                modified: SystemTime::now(),
-            },
-        );
+        map.insert(path.to_string(), Object::new(bytes));
         Ok(WriteResult::basic(path.clone(), size, None))
     }
 
     /// `InvalidPath` for the root or a folder, then `AlreadyExists`.
-    fn check_target(
-        map: &HashMap<String, Object>,
-        path: &RemotePath,
-        options: &WriteOptions,
-    ) -> Result<()> {
-        if path.is_root() || Self::is_folder_in(map, path) {
+    fn check_target(map: &Map, path: &RemotePath, options: &WriteOptions) -> Result<()> {
+        if path.is_root() || is_folder_in(map, path) {
             return Err(Error::invalid_path(
                 path.as_str(),
                 "Cannot write onto a folder or the root",
@@ -152,15 +107,6 @@ impl FlatBackend {
         Ok(())
     }
 
-    fn info(path: &str, object: &Object) -> Result<FileInfo> {
-        let path = RemotePath::parse(path)?;
-        Ok(FileInfo::new(
-            path,
-            object.content.len() as u64,
-            object.modified,
-        ))
-    }
-
     fn transfer(
         &self,
         src: &RemotePath,
@@ -172,8 +118,8 @@ impl FlatBackend {
         if src == dst {
             return Ok(());
         }
-        let mut map = self.write_map();
-        if dst.is_root() || Self::is_folder_in(&map, dst) {
+        let mut map = self.objects.write();
+        if dst.is_root() || is_folder_in(&map, dst) {
             return Err(Error::invalid_path(
                 dst.as_str(),
                 "Destination is a folder or the root",
@@ -199,30 +145,26 @@ impl Backend for FlatBackend {
     }
 
     fn capabilities(&self) -> CapabilitySet {
-        CapabilitySet::of(&[
-            Capability::READ,
-            Capability::WRITE,
-            Capability::DELETE,
-            Capability::LIST,
-            Capability::MOVE,
-            Capability::COPY,
-            Capability::ATOMIC_WRITE,
-            Capability::METADATA,
-            Capability::SEEKABLE_READ,
-        ])
+        // Everything but what the suite below is told it `lacks`.
+        CapabilitySet::all()
+            .without(Capability::GLOB)
+            .without(Capability::LAZY_READ)
+            .without(Capability::USER_METADATA)
+            .without(Capability::WRITE_RESULT_NATIVE)
+            .without(Capability::ATOMIC_MOVE)
     }
 
     fn exists(&self, path: &RemotePath) -> Result<bool> {
-        Ok(self.read_map().contains_key(path.as_str())
-            || Self::is_folder_in(&self.read_map(), path))
+        let map = self.objects.read();
+        Ok(map.contains_key(path.as_str()) || is_folder_in(&map, path))
     }
 
     fn is_file(&self, path: &RemotePath) -> Result<bool> {
-        Ok(!path.is_root() && self.read_map().contains_key(path.as_str()))
+        Ok(!path.is_root() && self.objects.read().contains_key(path.as_str()))
     }
 
     fn is_folder(&self, path: &RemotePath) -> Result<bool> {
-        Ok(Self::is_folder_in(&self.read_map(), path))
+        Ok(is_folder_in(&self.objects.read(), path))
     }
 
     fn read(&self, path: &RemotePath) -> Result<ReadStream> {
@@ -260,7 +202,7 @@ impl Backend for FlatBackend {
         if path.is_root() {
             return Err(Error::invalid_path("", "Cannot write to the root"));
         }
-        if !options.overwrite && self.read_map().contains_key(path.as_str()) {
+        if !options.overwrite && self.objects.read().contains_key(path.as_str()) {
             return Err(Error::already_exists(
                 path.as_str(),
                 format!("File exists: {path}"),
@@ -275,8 +217,8 @@ impl Backend for FlatBackend {
     }
 
     fn delete(&self, path: &RemotePath, options: DeleteOptions) -> Result<()> {
-        let mut map = self.write_map();
-        if path.is_root() || Self::is_folder_in(&map, path) {
+        let mut map = self.objects.write();
+        if path.is_root() || is_folder_in(&map, path) {
             return Err(Error::invalid_path(path.as_str(), "Not a file"));
         }
         match map.remove(path.as_str()) {
@@ -290,14 +232,14 @@ impl Backend for FlatBackend {
     }
 
     fn delete_folder(&self, path: &RemotePath, options: DeleteFolderOptions) -> Result<()> {
-        let mut map = self.write_map();
+        let mut map = self.objects.write();
         if path.is_root() {
             return Err(Error::invalid_path("", "Cannot delete the root"));
         }
         if map.contains_key(path.as_str()) {
             return Err(Error::invalid_path(path.as_str(), "Not a folder"));
         }
-        if !Self::is_folder_in(&map, path) {
+        if !is_folder_in(&map, path) {
             return if options.missing_ok {
                 Ok(())
             } else {
@@ -317,7 +259,8 @@ impl Backend for FlatBackend {
     fn list_files(&self, path: &RemotePath, options: ListOptions) -> Result<Listing<'_, FileInfo>> {
         let depth = path.depth();
         let files: Vec<Result<FileInfo>> = self
-            .read_map()
+            .objects
+            .read()
             .iter()
             .filter(|(key, _)| under(key, path))
             .filter(|(key, _)| {
@@ -328,14 +271,15 @@ impl Backend for FlatBackend {
                     below == 0
                 }
             })
-            .map(|(key, object)| Self::info(key, object))
+            .map(|(key, object)| object.info(key))
             .collect();
         Ok(Box::new(files.into_iter()))
     }
 
     fn list_folders(&self, path: &RemotePath) -> Result<Listing<'_, FolderEntry>> {
         let mut names: Vec<String> = self
-            .read_map()
+            .objects
+            .read()
             .keys()
             .filter(|key| under(key, path))
             .filter_map(|key| {
@@ -357,15 +301,15 @@ impl Backend for FlatBackend {
     }
 
     fn get_file_info(&self, path: &RemotePath) -> Result<FileInfo> {
-        Self::info(path.as_str(), &self.object(path)?)
+        self.object(path)?.info(path.as_str())
     }
 
     fn get_folder_info(&self, path: &RemotePath) -> Result<FolderInfo> {
-        let map = self.read_map();
+        let map = self.objects.read();
         if !path.is_root() && map.contains_key(path.as_str()) {
             return Err(Error::invalid_path(path.as_str(), "Not a folder"));
         }
-        if !Self::is_folder_in(&map, path) {
+        if !is_folder_in(&map, path) {
             return Err(Error::not_found(
                 path.as_str(),
                 format!("Folder not found: {path}"),
@@ -390,36 +334,6 @@ impl Backend for FlatBackend {
 
     fn copy(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
         self.transfer(src, dst, options, true)
-    }
-}
-
-/// `open_atomic`: buffers, and writes on commit.
-struct Buffered<'a> {
-    backend: &'a FlatBackend,
-    path: RemotePath,
-    options: WriteOptions,
-    buffer: Vec<u8>,
-}
-
-impl Write for Buffered<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.buffer.extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl AtomicWriter for Buffered<'_> {
-    fn position(&self) -> u64 {
-        self.buffer.len() as u64
-    }
-
-    fn commit(self: Box<Self>) -> Result<WriteResult> {
-        self.backend
-            .put(&self.path, Content::from(self.buffer), &self.options)
     }
 }
 
