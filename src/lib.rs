@@ -46,9 +46,9 @@ mod error;
 pub mod ext;
 #[cfg(feature = "fixtures")]
 pub mod fixtures;
+mod info;
 #[cfg(any(feature = "model", feature = "arbitrary"))]
 pub mod model;
-mod models;
 mod options;
 mod path;
 pub mod registry;
@@ -61,7 +61,7 @@ pub use self::authoring::Delegate;
 pub use self::backend::{Backend, Listing};
 pub use self::capability::{Capability, CapabilitySet, Iter as CapabilityIter, UnknownCapability};
 pub use self::error::{Error, ErrorKind, Result};
-pub use self::models::{
+pub use self::info::{
     Child, ContentDigest, FileInfo, FolderEntry, FolderInfo, Metadata, WriteResult, WriteSource,
 };
 pub use self::options::{
