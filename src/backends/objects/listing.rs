@@ -176,14 +176,8 @@ pub(super) async fn folder_info(
 /// Why `path`, which has no key below it, is not a folder.
 async fn not_a_folder(backend: &ObjectStoreBackend, path: &RemotePath) -> Error {
     match backend.probe_file(path).await {
-        Ok(true) => ours(Error::invalid_path(
-            path.as_str(),
-            format!("Not a folder: '{path}'"),
-        )),
-        Ok(false) => ours(Error::not_found(
-            path.as_str(),
-            format!("Folder not found: {path}"),
-        )),
+        Ok(true) => ours(Error::not_a_folder(path)),
+        Ok(false) => ours(Error::folder_not_found(path)),
         Err(e) => e,
     }
 }
@@ -194,25 +188,16 @@ pub(super) async fn delete_folder(
     options: DeleteFolderOptions,
 ) -> Result<()> {
     if path.is_root() {
-        return Err(ours(Error::invalid_path(
-            "",
-            "Cannot delete the root folder",
-        )));
+        return Err(ours(Error::cannot_delete_the_root(path)));
     }
     if backend.probe_file(path).await? {
-        return Err(ours(Error::invalid_path(
-            path.as_str(),
-            format!("Not a folder: '{path}'"),
-        )));
+        return Err(ours(Error::not_a_folder(path)));
     }
     if !probe_folder(backend, path).await? {
         if options.missing_ok {
             return Ok(());
         }
-        return Err(ours(Error::not_found(
-            path.as_str(),
-            format!("Folder not found: {path}"),
-        )));
+        return Err(ours(Error::folder_not_found(path)));
     }
     if !options.recursive {
         return Err(ours(Error::directory_not_empty(path.as_str())));
