@@ -112,6 +112,7 @@ pub use remote_store_macros::conformance_suite;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::__conformance_for_each_case as for_each_case;
+    pub use crate::__for_each_capability as for_each_capability;
     pub use crate::conformance::{self, Settings};
     pub use crate::{Backend, Capability, CapabilitySet};
     pub use remote_store_macros::__expand_suite;

@@ -3,9 +3,9 @@
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
-use syn::parse::{Parse, ParseStream};
+use syn::parse::{Parse, ParseStream, Parser};
 use syn::spanned::Spanned;
-use syn::{Ident, Token, braced, bracketed};
+use syn::{Ident, LitStr, Token, braced, bracketed};
 
 use crate::input::{Skip, SuiteInput};
 
@@ -48,23 +48,91 @@ fn idents(input: ParseStream<'_>) -> syn::Result<Vec<Ident>> {
     Ok(out)
 }
 
-/// `{ validated input } cases...`, as the catalogue hands it over.
+/// One `name = "why a case is skipped when unmet";` of the catalogue's
+/// requirements.
+struct Requirement {
+    name: Ident,
+    unmet_reason: LitStr,
+}
+
+impl Parse for Requirement {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let name = input.parse()?;
+        input.parse::<Token![=]>()?;
+        let unmet_reason = input.parse()?;
+        input.parse::<Token![;]>()?;
+        Ok(Requirement { name, unmet_reason })
+    }
+}
+
+/// `{ input } capabilities { ... } requirements { ... } cases...`, as the
+/// catalogue hands it over.
 pub struct Expansion {
     suite: SuiteInput,
+    requirements: Vec<Requirement>,
     cases: Vec<Case>,
 }
 
 impl Parse for Expansion {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let content;
-        braced!(content in input);
-        let suite = content.parse()?;
+        let config;
+        let call = braced!(config in input);
+        let config: TokenStream = config.parse()?;
+        let capabilities = capability_names(&labelled_block(input, "capabilities")?)?;
+        let requirements = labelled_block(input, "requirements")?;
+        let requirements = Parser::parse2(
+            |block: ParseStream<'_>| {
+                let mut out = Vec::new();
+                while !block.is_empty() {
+                    out.push(block.parse()?);
+                }
+                Ok(out)
+            },
+            requirements,
+        )?;
         let mut cases = Vec::new();
         while !input.is_empty() {
             cases.push(input.parse()?);
         }
-        Ok(Expansion { suite, cases })
+        let call_site = call.span.join();
+        let suite = Parser::parse2(
+            |input: ParseStream<'_>| SuiteInput::parse_with(input, &capabilities, call_site),
+            config,
+        )?;
+        Ok(Expansion {
+            suite,
+            requirements,
+            cases,
+        })
     }
+}
+
+/// The contents of `label { ... }`.
+fn labelled_block(input: ParseStream<'_>, label: &str) -> syn::Result<TokenStream> {
+    let found: Ident = input.parse()?;
+    if found != label {
+        return Err(syn::Error::new(found.span(), format!("expected `{label}`")));
+    }
+    let content;
+    braced!(content in input);
+    content.parse()
+}
+
+/// The names in `/// docs NAME = "value", ...`, the list of
+/// `remote_store::__for_each_capability!`.
+fn capability_names(list: &TokenStream) -> syn::Result<Vec<String>> {
+    let parse = |input: ParseStream<'_>| {
+        let mut names = Vec::new();
+        while !input.is_empty() {
+            input.call(syn::Attribute::parse_outer)?;
+            names.push(input.parse::<Ident>()?.to_string());
+            input.parse::<Token![=]>()?;
+            input.parse::<LitStr>()?;
+            input.parse::<Token![,]>()?;
+        }
+        Ok(names)
+    };
+    Parser::parse2(parse, list.clone())
 }
 
 impl Expansion {
@@ -133,7 +201,9 @@ impl Expansion {
         errors
     }
 
-    /// Why a case is ignored, or `None` when it runs. Mirrors
+    /// Why a case is ignored, or `None` when it runs: the capabilities it
+    /// needs that the backend lacks, else the catalogue's reason for the
+    /// first requirement the flags do not meet. Mirrors
     /// `remote_store::conformance::Case::skip_reason`.
     fn ignore_reason(&self, case: &Case) -> Option<String> {
         let lacking: Vec<String> = case
@@ -145,37 +215,77 @@ impl Expansion {
         if !lacking.is_empty() {
             return Some(format!("backend lacks {}", lacking.join(", ")));
         }
+        case.requirements
+            .iter()
+            .find(|req| self.meets(&req.to_string()) == Some(false))
+            .and_then(|req| self.unmet_reason(&req.to_string()))
+    }
+
+    /// The catalogue's reason for skipping a case whose `requirement` is
+    /// unmet.
+    fn unmet_reason(&self, requirement: &str) -> Option<String> {
+        self.requirements
+            .iter()
+            .find(|r| r.name == requirement)
+            .map(|r| r.unmet_reason.value())
+    }
+
+    /// Whether the flags meet the catalogue's `requirement`; `None` for a
+    /// requirement this macro has no rule for (reported by
+    /// `requirement_errors`).
+    fn meets(&self, requirement: &str) -> Option<bool> {
         let flat = self.suite.has_flag("flat_namespace");
-        case.requirements.iter().find_map(|req| {
-            let (met, reason) = match req.to_string().as_str() {
-                "hierarchical" => (!flat, "backend has a flat namespace"),
-                "self_operations" => (
-                    !self.suite.has_flag("self_operations_unsupported"),
-                    "backend does not support self-operations",
-                ),
-                "rejects_write_under_file_ancestor" => (
-                    !flat || self.suite.has_flag("rejects_write_under_file_ancestor"),
-                    "backend does not reject writes under a file ancestor",
-                ),
-                "documented_order" => (
-                    self.suite.has_flag("documented_order"),
-                    "backend promises no listing order",
-                ),
-                "thread_safe" => (
-                    !self.suite.has_flag("single_connection"),
-                    "backend is single-connection, not thread-safe",
-                ),
-                _ => (false, "unknown requirement"),
-            };
-            (!met).then(|| reason.to_owned())
+        Some(match requirement {
+            "hierarchical" => !flat,
+            "self_operations" => !self.suite.has_flag("self_operations_unsupported"),
+            "rejects_write_under_file_ancestor" => {
+                !flat || self.suite.has_flag("rejects_write_under_file_ancestor")
+            }
+            "documented_order" => self.suite.has_flag("documented_order"),
+            "thread_safe" => !self.suite.has_flag("single_connection"),
+            _ => return None,
         })
+    }
+
+    /// A requirement of the catalogue this macro has no rule for, or one a
+    /// case needs that the catalogue does not define: a compile error, never
+    /// a silently ignored case.
+    fn requirement_errors(&self) -> Vec<syn::Error> {
+        let mut errors = Vec::new();
+        for requirement in &self.requirements {
+            if self.meets(&requirement.name.to_string()).is_none() {
+                errors.push(syn::Error::new(
+                    requirement.name.span(),
+                    format!(
+                        "conformance_suite! has no rule for the requirement `{}`: \
+                         add one to `Expansion::meets`",
+                        requirement.name
+                    ),
+                ));
+            }
+        }
+        for case in &self.cases {
+            for requirement in &case.requirements {
+                if self.unmet_reason(&requirement.to_string()).is_none() {
+                    errors.push(syn::Error::new(
+                        requirement.span(),
+                        format!(
+                            "case `{}::{}` needs `{requirement}`, which is not a requirement \
+                             of the catalogue",
+                            case.group, case.name
+                        ),
+                    ));
+                }
+            }
+        }
+        errors
     }
 
     /// Why the model's concurrency test is ignored, or `None` when it runs:
     /// it needs a thread-safe backend that reads, writes and deletes.
     fn concurrency_ignore_reason(&self) -> Option<String> {
-        if self.suite.has_flag("single_connection") {
-            return Some("backend is single-connection, not thread-safe".to_owned());
+        if self.meets("thread_safe") == Some(false) {
+            return self.unmet_reason("thread_safe");
         }
         let lacking: Vec<String> = self
             .suite
@@ -189,7 +299,9 @@ impl Expansion {
 
     /// The test module.
     pub fn into_tokens(self) -> TokenStream {
-        let mut errors = self.selection_errors().into_iter();
+        let mut errors = self.requirement_errors();
+        errors.extend(self.selection_errors());
+        let mut errors = errors.into_iter();
         if let Some(mut first) = errors.next() {
             first.extend(errors);
             return first.to_compile_error();
@@ -211,10 +323,11 @@ impl Expansion {
         };
         let lacks = &suite.lacks;
         let flat = suite.has_flag("flat_namespace");
-        let rejects = !flat || suite.has_flag("rejects_write_under_file_ancestor");
-        let self_ops = !suite.has_flag("self_operations_unsupported");
-        let order = suite.has_flag("documented_order");
-        let thread_safe = !suite.has_flag("single_connection");
+        let rule = |requirement| self.meets(requirement) == Some(true);
+        let rejects = rule("rejects_write_under_file_ancestor");
+        let self_ops = rule("self_operations");
+        let order = rule("documented_order");
+        let thread_safe = rule("thread_safe");
 
         let mut groups: Vec<(&Ident, Vec<TokenStream>)> = Vec::new();
         for case in &self.cases {
@@ -269,14 +382,16 @@ impl Expansion {
         let still_failing = self.still_failing(&factory_fn, &settings_fn);
 
         quote! {
+            // Here, so that the factory expression sees the items of the
+            // caller's module, as written.
+            #[allow(dead_code)]
+            fn #factory_fn() -> ::std::boxed::Box<dyn ::remote_store::__private::Backend> {
+                #boxed
+            }
+
             mod #module {
                 #[allow(unused_imports)]
-                use super::*;
-
-                #[allow(dead_code)]
-                fn #factory_fn() -> ::std::boxed::Box<dyn ::remote_store::__private::Backend> {
-                    #boxed
-                }
+                use super::#factory_fn;
 
                 #[allow(dead_code)]
                 fn #settings_fn() -> ::remote_store::__private::Settings {

@@ -194,21 +194,6 @@ pub enum Requirement {
     ThreadSafe,
 }
 
-impl Requirement {
-    /// Why a case is skipped when this requirement is not met.
-    pub fn unmet_reason(self) -> &'static str {
-        match self {
-            Requirement::Hierarchical => "backend has a flat namespace",
-            Requirement::SelfOperations => "backend does not support self-operations",
-            Requirement::RejectsWriteUnderFileAncestor => {
-                "backend does not reject writes under a file ancestor"
-            }
-            Requirement::DocumentedOrder => "backend promises no listing order",
-            Requirement::ThreadSafe => "backend is single-connection, not thread-safe",
-        }
-    }
-}
-
 /// A factory of fresh backends.
 pub type Factory<'a> = &'a dyn Fn() -> Box<dyn Backend>;
 
@@ -319,8 +304,22 @@ pub fn run_case(case: &Case, factory: Factory<'_>, settings: &Settings) {
 }
 
 macro_rules! build_registry {
-    ({} $($group:ident :: $name:ident : $kind:ident [$($cap:ident)*] [$($req:ident)*];)*) => {
+    (
+        {}
+        capabilities {}
+        requirements { $($requirement:ident = $reason:literal;)* }
+        $($group:ident :: $name:ident : $kind:ident [$($cap:ident)*] [$($req:ident)*];)*
+    ) => {
         paste::paste! {
+            impl Requirement {
+                /// Why a case is skipped when this requirement is not met.
+                pub fn unmet_reason(self) -> &'static str {
+                    match self {
+                        $(Requirement::[<$requirement:camel>] => $reason,)*
+                    }
+                }
+            }
+
             /// Every case of the catalogue, in catalogue order.
             pub static CASES: &[Case] = &[$(
                 Case {
