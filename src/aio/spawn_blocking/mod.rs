@@ -84,6 +84,18 @@ impl<B: Backend + ?Sized> SpawnBlocking<B> {
         })
     }
 
+    /// A listing that `open` starts on the blocking pool, as a stream.
+    fn listing<'a, T: Send + 'static>(
+        &self,
+        open: impl for<'b> FnOnce(&'b B) -> Result<crate::Listing<'b, T>> + Send + 'static,
+    ) -> BoxFuture<'a, Result<ListStream<'a, T>>> {
+        let backend = Arc::clone(&self.backend);
+        Box::pin(async move {
+            let stream = forward_listing(backend, open).await?;
+            Ok(stream as ListStream<'a, T>)
+        })
+    }
+
     fn write_with<'a>(
         &'a self,
         atomic: bool,
@@ -228,41 +240,29 @@ impl<B: Backend + ?Sized> AsyncBackend for SpawnBlocking<B> {
         path: &RemotePath,
         options: ListOptions,
     ) -> BoxFuture<'a, Result<ListStream<'a, FileInfo>>> {
-        let (backend, path) = (Arc::clone(&self.backend), path.clone());
-        Box::pin(async move {
-            let stream = forward_listing(backend, move |b| b.list_files(&path, options)).await?;
-            Ok(stream as ListStream<'a, FileInfo>)
-        })
+        let path = path.clone();
+        self.listing(move |b| b.list_files(&path, options))
     }
 
     fn list_folders<'a>(
         &'a self,
         path: &RemotePath,
     ) -> BoxFuture<'a, Result<ListStream<'a, FolderEntry>>> {
-        let (backend, path) = (Arc::clone(&self.backend), path.clone());
-        Box::pin(async move {
-            let stream = forward_listing(backend, move |b| b.list_folders(&path)).await?;
-            Ok(stream as ListStream<'a, FolderEntry>)
-        })
+        let path = path.clone();
+        self.listing(move |b| b.list_folders(&path))
     }
 
     fn iter_children<'a>(
         &'a self,
         path: &RemotePath,
     ) -> BoxFuture<'a, Result<ListStream<'a, Child>>> {
-        let (backend, path) = (Arc::clone(&self.backend), path.clone());
-        Box::pin(async move {
-            let stream = forward_listing(backend, move |b| b.iter_children(&path)).await?;
-            Ok(stream as ListStream<'a, Child>)
-        })
+        let path = path.clone();
+        self.listing(move |b| b.iter_children(&path))
     }
 
     fn glob<'a>(&'a self, pattern: &str) -> BoxFuture<'a, Result<ListStream<'a, FileInfo>>> {
-        let (backend, pattern) = (Arc::clone(&self.backend), pattern.to_owned());
-        Box::pin(async move {
-            let stream = forward_listing(backend, move |b| b.glob(&pattern)).await?;
-            Ok(stream as ListStream<'a, FileInfo>)
-        })
+        let pattern = pattern.to_owned();
+        self.listing(move |b| b.glob(&pattern))
     }
 
     fn get_file_info<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<FileInfo>> {
