@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod catalogue;
 mod expand;
 mod input;
 #[cfg(test)]
@@ -40,6 +41,6 @@ pub fn conformance_suite(input: TokenStream) -> TokenStream {
 #[doc(hidden)]
 #[proc_macro]
 pub fn __expand_suite(input: TokenStream) -> TokenStream {
-    let expansion = parse_macro_input!(input as expand::Expansion);
+    let expansion = parse_macro_input!(input as catalogue::Expansion);
     expansion.into_tokens().into()
 }

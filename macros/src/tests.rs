@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::expand::Expansion;
+use crate::catalogue::Expansion;
 
 /// The expansion of `tokens` as text, or its compile errors.
 fn expand(tokens: TokenStream) -> String {
