@@ -34,11 +34,7 @@ pub(super) fn map_io(error: io::Error, path: &RemotePath, action: &str) -> Error
     let mapped = match error.kind() {
         io::ErrorKind::NotFound => Error::not_found(key, reason),
         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
-            Error::PermissionDenied {
-                path: key.to_owned(),
-                backend: None,
-                reason,
-            }
+            Error::permission_denied(key, reason)
         }
         io::ErrorKind::AlreadyExists => Error::already_exists(key, reason),
         io::ErrorKind::NotADirectory | io::ErrorKind::IsADirectory => {
