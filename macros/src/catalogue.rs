@@ -70,11 +70,13 @@ impl Parse for Requirement {
     }
 }
 
-/// `{ input } capabilities { ... } requirements { ... } cases...`, as the
-/// catalogue hands it over.
+/// `{ input } capabilities { ... } lacking = "..."; requirements { ... }
+/// cases...`, as the catalogue hands it over.
 pub struct Expansion {
     /// The validated input of `conformance_suite!`.
     pub suite: SuiteInput,
+    /// How the skip reason of a case needing lacking capabilities starts.
+    pub lacking: LitStr,
     /// The requirements and their skip reasons.
     pub requirements: Vec<Requirement>,
     /// Every case, in catalogue order.
@@ -87,6 +89,10 @@ impl Parse for Expansion {
         let call = braced!(config in input);
         let config: TokenStream = config.parse()?;
         let capabilities = capability_names(&labelled_block(input, "capabilities")?)?;
+        let lacking: Requirement = input.parse()?;
+        if lacking.name != "lacking" {
+            return Err(syn::Error::new(lacking.name.span(), "expected `lacking`"));
+        }
         let requirements = labelled_block(input, "requirements")?;
         let requirements = Parser::parse2(
             |block: ParseStream<'_>| {
@@ -109,6 +115,7 @@ impl Parse for Expansion {
         )?;
         Ok(Expansion {
             suite,
+            lacking: lacking.unmet_reason,
             requirements,
             cases,
         })

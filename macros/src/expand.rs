@@ -87,12 +87,18 @@ impl Expansion {
             .map(ToString::to_string)
             .collect();
         if !lacking.is_empty() {
-            return Some(format!("backend lacks {}", lacking.join(", ")));
+            return Some(self.lacking_reason(&lacking));
         }
         case.requirements
             .iter()
             .find(|req| self.meets(&req.to_string()) == Some(false))
             .and_then(|req| self.unmet_reason(&req.to_string()))
+    }
+
+    /// The catalogue's reason for skipping a case that needs the `lacking`
+    /// capabilities.
+    fn lacking_reason(&self, lacking: &[String]) -> String {
+        format!("{} {}", self.lacking.value(), lacking.join(", "))
     }
 
     /// The catalogue's reason for skipping a case whose `requirement` is
@@ -168,7 +174,7 @@ impl Expansion {
             .filter(|cap| ["READ", "WRITE", "DELETE"].iter().any(|need| *cap == need))
             .map(ToString::to_string)
             .collect();
-        (!lacking.is_empty()).then(|| format!("backend lacks {}", lacking.join(", ")))
+        (!lacking.is_empty()).then(|| self.lacking_reason(&lacking))
     }
 
     /// The test module.

@@ -20,6 +20,7 @@ fn an_unmet_requirement_ignores_the_case_with_the_catalogue_reason() {
     let out = expand(quote! {
         { module: m, factory: f(), flags: [flat_namespace] }
         capabilities { READ = "read", }
+        lacking = "backend lacks";
         requirements { hierarchical = "the catalogue's words"; }
         io::a: backend [READ] [hierarchical];
     });
@@ -27,10 +28,26 @@ fn an_unmet_requirement_ignores_the_case_with_the_catalogue_reason() {
 }
 
 #[test]
+fn a_case_needing_a_lacking_capability_is_ignored_in_the_catalogue_words() {
+    let out = expand(quote! {
+        { module: m, factory: f(), lacks: [GLOB] }
+        capabilities { READ = "read", GLOB = "glob", }
+        lacking = "the catalogue says it lacks";
+        requirements {}
+        io::a: backend [READ GLOB] [];
+    });
+    assert!(
+        out.contains(r#"ignore = "the catalogue says it lacks GLOB""#),
+        "{out}"
+    );
+}
+
+#[test]
 fn a_case_needing_a_requirement_the_catalogue_lacks_is_a_compile_error() {
     let out = expand(quote! {
         { module: m, factory: f() }
         capabilities { READ = "read", }
+        lacking = "backend lacks";
         requirements { hierarchical = "flat"; }
         io::a: backend [READ] [teleporting];
     });
@@ -43,6 +60,7 @@ fn a_requirement_the_macro_has_no_rule_for_is_a_compile_error() {
     let out = expand(quote! {
         { module: m, factory: f() }
         capabilities { READ = "read", }
+        lacking = "backend lacks";
         requirements { hierarchical = "flat"; teleporting = "no teleporter"; }
         io::a: backend [READ] [];
     });
@@ -64,6 +82,7 @@ fn lacks_is_checked_against_the_capability_names_handed_over() {
         expand(quote! {
             { module: m, factory: f(), lacks: [#lacks] }
             capabilities { #caps }
+            lacking = "backend lacks";
             requirements {}
             io::a: backend [READ] [];
         })
@@ -81,6 +100,7 @@ fn the_expansion_imports_only_the_factory_from_the_caller() {
     let out = expand(quote! {
         { module: m, factory: f() }
         capabilities { READ = "read", }
+        lacking = "backend lacks";
         requirements {}
         io::a: backend [READ] [];
     });

@@ -13,9 +13,9 @@
 //! reason), and whatever follows the config (`conformance_suite!` passes the
 //! capability names of `__for_each_capability!` there).
 
-/// Invokes `callback! { config capabilities { extra } requirements { ... }
-/// case; case; ... }` with every case. Hidden: an implementation detail of
-/// `conformance_suite!`.
+/// Invokes `callback! { config capabilities { extra } lacking = "...";
+/// requirements { ... } case; case; ... }` with every case. Hidden: an
+/// implementation detail of `conformance_suite!`.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __conformance_for_each_case {
@@ -23,6 +23,9 @@ macro_rules! __conformance_for_each_case {
         $($callback)* ! {
             $config
             capabilities { $($capabilities)* }
+            // A case needing capabilities the backend lacks is skipped with
+            // this, then their names.
+            lacking = "backend lacks";
             requirements {
                 hierarchical = "backend has a flat namespace";
                 self_operations = "backend does not support self-operations";

@@ -271,7 +271,20 @@ impl Case {
     }
 
     /// `None` when the case applies to a backend with these settings, else
-    /// why it is skipped (`"backend lacks GLOB"`).
+    /// why it is skipped, in the words of the ignored test
+    /// `conformance_suite!` generates.
+    ///
+    /// ```
+    /// use remote_store::conformance::{CASES, Settings};
+    /// use remote_store::{Capability, CapabilitySet};
+    ///
+    /// let case = CASES.iter().find(|c| c.id() == "order::iter_children_is_sorted_by_name").unwrap();
+    /// let no_list = Settings::new().lacks(CapabilitySet::of(&[Capability::LIST]));
+    /// assert_eq!(case.skip_reason(&no_list).as_deref(), Some("backend lacks LIST"));
+    /// let unordered = Settings::new().documented_order(false);
+    /// assert_eq!(case.skip_reason(&unordered).as_deref(), Some("backend promises no listing order"));
+    /// assert_eq!(case.skip_reason(&Settings::new().documented_order(true)), None);
+    /// ```
     pub fn skip_reason(&self, settings: &Settings) -> Option<String> {
         let lacking: Vec<&str> = self
             .requires
@@ -280,7 +293,7 @@ impl Case {
             .map(Capability::name)
             .collect();
         if !lacking.is_empty() {
-            return Some(format!("backend lacks {}", lacking.join(", ")));
+            return Some(format!("{LACKING} {}", lacking.join(", ")));
         }
         self.requirements
             .iter()
@@ -307,10 +320,14 @@ macro_rules! build_registry {
     (
         {}
         capabilities {}
+        lacking = $lacking:literal;
         requirements { $($requirement:ident = $reason:literal;)* }
         $($group:ident :: $name:ident : $kind:ident [$($cap:ident)*] [$($req:ident)*];)*
     ) => {
         paste::paste! {
+            /// How the skip reason of a case whose capabilities are lacking starts.
+            const LACKING: &str = $lacking;
+
             impl Requirement {
                 /// Why a case is skipped when this requirement is not met.
                 pub fn unmet_reason(self) -> &'static str {
