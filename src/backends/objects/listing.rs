@@ -6,7 +6,7 @@ use object_store::{ObjectMeta, ObjectStore};
 
 use super::ObjectStoreBackend;
 use super::errors::{map_error, ours};
-use super::streams::FilterMap;
+use crate::aio::streams::FilterMapStream;
 use crate::aio::{BoxStream, ListStream, next_item};
 use crate::{
     DeleteFolderOptions, Error, FileInfo, FolderEntry, FolderInfo, ListOptions, RemotePath, Result,
@@ -20,7 +20,7 @@ fn below(
 ) -> BoxStream<'static, object_store::Result<ObjectMeta>> {
     let key = key.clone();
     let objects = backend.store.list(Some(&key));
-    Box::pin(FilterMap::new(objects, move |item| match item {
+    Box::pin(FilterMapStream::new(objects, move |item| match item {
         Ok(meta) if meta.location == key => None,
         other => Some(other),
     }))
@@ -103,16 +103,19 @@ pub(super) async fn list_files<'a>(
         first: Some(first),
         rest: objects,
     });
-    Ok(Box::pin(FilterMap::new(objects, move |item| match item {
-        Ok(meta) => {
-            let file = backend.path_of(&meta.location)?;
-            match max_depth {
-                Some(max) if depth(&listed, &file) > max => None,
-                _ => Some(Ok(backend.file_info(file, &meta, None))),
+    Ok(Box::pin(FilterMapStream::new(
+        objects,
+        move |item| match item {
+            Ok(meta) => {
+                let file = backend.path_of(&meta.location)?;
+                match max_depth {
+                    Some(max) if depth(&listed, &file) > max => None,
+                    _ => Some(Ok(backend.file_info(file, &meta, None))),
+                }
             }
-        }
-        Err(e) => Some(Err(map_error(e, &listed, "listing files"))),
-    })))
+            Err(e) => Some(Err(map_error(e, &listed, "listing files"))),
+        },
+    )))
 }
 
 /// A listing that failed: empty when `path` is a file or under one (a

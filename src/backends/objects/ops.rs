@@ -8,8 +8,8 @@ use object_store::{
 };
 
 use super::errors::{is_already_exists, is_not_found, map_error, ours};
-use super::streams::FilterMap;
 use super::{ObjectStoreBackend, listing};
+use crate::aio::streams::FilterMapStream;
 use crate::aio::{AsyncContent, ByteStream};
 use crate::{
     Capability, DeleteOptions, Error, FileInfo, Metadata, RemotePath, Result, WriteOptions,
@@ -95,7 +95,7 @@ impl ObjectStoreBackend {
         let result = self.get_file(path, false).await?;
         let owned = path.clone();
         let chunks = result.into_stream();
-        Ok(Box::pin(FilterMap::new(chunks, move |chunk| {
+        Ok(Box::pin(FilterMapStream::new(chunks, move |chunk| {
             Some(chunk.map_err(|e| map_error(e, &owned, "reading the content")))
         })))
     }
