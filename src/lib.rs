@@ -103,7 +103,10 @@ pub use self::stream::{AtomicWriter, Content, ReadStream, SeekRead};
 /// | `model: { cases: N, seed: S }` | the same, with `N` sequences from seed `S` (each optional) |
 ///
 /// Misuse is reported at compile time, all at once, pointing at the
-/// offending tokens. Needs the `conformance` feature.
+/// offending tokens. Invoke it where items go (a file of `tests/`, a `mod`),
+/// not inside a function, whose tests would never run: there the generated
+/// module cannot reach its factory, and the call does not compile. Needs the
+/// `conformance` feature.
 #[cfg(feature = "conformance")]
 pub use remote_store_macros::conformance_suite;
 
