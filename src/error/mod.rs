@@ -23,6 +23,12 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// name of the `backend` when known, and a human `reason`. The rendered message
 /// has the form `reason | path='a/b' | backend='memory'`.
 ///
+/// Build one with a constructor: the contract's own refusals have one each,
+/// so that every backend words them alike ([`Error::file_not_found`],
+/// [`Error::not_a_file`], [`Error::destination_already_exists`], ...); any
+/// other error takes its kind, path and reason ([`Error::not_found`],
+/// [`Error::io`], ...).
+///
 /// Precedence rules the backends follow (contract section 2.3): a type
 /// mismatch ([`Error::InvalidPath`]) outranks not-found and outranks
 /// `missing_ok`; only `exists`, `is_file` and `is_folder` answer `false`
