@@ -5,107 +5,89 @@ use std::str::FromStr;
 
 use crate::{Error, Result};
 
-/// One thing a backend may support (contract section 1.1).
-///
-/// Most members are *gates*: [`Store`](crate::Store) refuses the gated method
-/// with [`Error::CapabilityNotSupported`] when the backend does not declare
-/// them. `ATOMIC_MOVE`, `SEEKABLE_READ`, `LAZY_READ` and `WRITE_RESULT_NATIVE`
-/// are *quality flags*: they describe behaviour and never enable or disable a
-/// method. `USER_METADATA` is a strict gate on the `metadata` option only.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-#[allow(non_camel_case_types)]
-pub enum Capability {
-    /// Gate of `read`, `read_bytes`, `read_text`, `read_seekable`.
-    READ,
-    /// Gate of `write`, `write_text`.
-    WRITE,
-    /// Gate of `delete`, `delete_folder`.
-    DELETE,
-    /// Gate of `list_files`, `list_folders`, `iter_children` and of the
-    /// depth-limited `get_folder_info`.
-    LIST,
-    /// Gate of the native `glob`; `ext::glob::glob_files` falls back without it.
-    GLOB,
-    /// Gate of `rename`.
-    MOVE,
-    /// Gate of `copy`.
-    COPY,
-    /// Gate of `write_atomic`, `open_atomic`.
-    ATOMIC_WRITE,
-    /// Quality flag: `rename` is atomic under concurrency.
-    ATOMIC_MOVE,
-    /// Gate of `get_file_info`, `get_folder_info`, `head`.
-    METADATA,
-    /// Strict gate on a non-empty `metadata` write option.
-    USER_METADATA,
-    /// Quality flag: `read` always returns a seekable stream.
-    SEEKABLE_READ,
-    /// Quality flag: `read` pulls data lazily from the source.
-    LAZY_READ,
-    /// Quality flag: writes return `WriteSource::Native` results.
-    WRITE_RESULT_NATIVE,
+/// The one list of the 14 capabilities: invokes `callback! { args... }`
+/// followed by one `/// docs NAME = "value",` line per capability, in
+/// declaration order. [`Capability`] is defined from it, and
+/// `conformance_suite!` reads it to check the names in `lacks`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __for_each_capability {
+    ([$($callback:tt)*] $($args:tt)*) => {
+        $($callback)*! {
+            $($args)*
+            /// Gate of `read`, `read_bytes`, `read_text`, `read_seekable`.
+            READ = "read",
+            /// Gate of `write`, `write_text`.
+            WRITE = "write",
+            /// Gate of `delete`, `delete_folder`.
+            DELETE = "delete",
+            /// Gate of `list_files`, `list_folders`, `iter_children` and of the
+            /// depth-limited `get_folder_info`.
+            LIST = "list",
+            /// Gate of the native `glob`; `ext::glob::glob_files` falls back without it.
+            GLOB = "glob",
+            /// Gate of `rename`.
+            MOVE = "move",
+            /// Gate of `copy`.
+            COPY = "copy",
+            /// Gate of `write_atomic`, `open_atomic`.
+            ATOMIC_WRITE = "atomic_write",
+            /// Quality flag: `rename` is atomic under concurrency.
+            ATOMIC_MOVE = "atomic_move",
+            /// Gate of `get_file_info`, `get_folder_info`, `head`.
+            METADATA = "metadata",
+            /// Strict gate on a non-empty `metadata` write option.
+            USER_METADATA = "user_metadata",
+            /// Quality flag: `read` always returns a seekable stream.
+            SEEKABLE_READ = "seekable_read",
+            /// Quality flag: `read` pulls data lazily from the source.
+            LAZY_READ = "lazy_read",
+            /// Quality flag: writes return `WriteSource::Native` results.
+            WRITE_RESULT_NATIVE = "write_result_native",
+        }
+    };
 }
 
+macro_rules! define_capability {
+    ($($(#[doc = $doc:literal])* $name:ident = $value:literal,)*) => {
+        /// One thing a backend may support (contract section 1.1).
+        ///
+        /// Most members are *gates*: [`Store`](crate::Store) refuses the gated method
+        /// with [`Error::CapabilityNotSupported`] when the backend does not declare
+        /// them. `ATOMIC_MOVE`, `SEEKABLE_READ`, `LAZY_READ` and `WRITE_RESULT_NATIVE`
+        /// are *quality flags*: they describe behaviour and never enable or disable a
+        /// method. `USER_METADATA` is a strict gate on the `metadata` option only.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        #[allow(non_camel_case_types)]
+        pub enum Capability {
+            $($(#[doc = $doc])* $name,)*
+        }
+
+        impl Capability {
+            /// All 14 capabilities, in declaration order.
+            pub const ALL: [Capability; 14] = [$(Capability::$name),*];
+
+            /// The contract's string value, e.g. `"atomic_write"`.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Capability::$name => $value,)*
+                }
+            }
+
+            /// The member name, e.g. `"ATOMIC_WRITE"`.
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $(Capability::$name => stringify!($name),)*
+                }
+            }
+        }
+    };
+}
+
+__for_each_capability! { [define_capability] }
+
 impl Capability {
-    /// All 14 capabilities, in declaration order.
-    pub const ALL: [Capability; 14] = [
-        Capability::READ,
-        Capability::WRITE,
-        Capability::DELETE,
-        Capability::LIST,
-        Capability::GLOB,
-        Capability::MOVE,
-        Capability::COPY,
-        Capability::ATOMIC_WRITE,
-        Capability::ATOMIC_MOVE,
-        Capability::METADATA,
-        Capability::USER_METADATA,
-        Capability::SEEKABLE_READ,
-        Capability::LAZY_READ,
-        Capability::WRITE_RESULT_NATIVE,
-    ];
-
-    /// The contract's string value, e.g. `"atomic_write"`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Capability::READ => "read",
-            Capability::WRITE => "write",
-            Capability::DELETE => "delete",
-            Capability::LIST => "list",
-            Capability::GLOB => "glob",
-            Capability::MOVE => "move",
-            Capability::COPY => "copy",
-            Capability::ATOMIC_WRITE => "atomic_write",
-            Capability::ATOMIC_MOVE => "atomic_move",
-            Capability::METADATA => "metadata",
-            Capability::USER_METADATA => "user_metadata",
-            Capability::SEEKABLE_READ => "seekable_read",
-            Capability::LAZY_READ => "lazy_read",
-            Capability::WRITE_RESULT_NATIVE => "write_result_native",
-        }
-    }
-
-    /// The member name, e.g. `"ATOMIC_WRITE"`.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Capability::READ => "READ",
-            Capability::WRITE => "WRITE",
-            Capability::DELETE => "DELETE",
-            Capability::LIST => "LIST",
-            Capability::GLOB => "GLOB",
-            Capability::MOVE => "MOVE",
-            Capability::COPY => "COPY",
-            Capability::ATOMIC_WRITE => "ATOMIC_WRITE",
-            Capability::ATOMIC_MOVE => "ATOMIC_MOVE",
-            Capability::METADATA => "METADATA",
-            Capability::USER_METADATA => "USER_METADATA",
-            Capability::SEEKABLE_READ => "SEEKABLE_READ",
-            Capability::LAZY_READ => "LAZY_READ",
-            Capability::WRITE_RESULT_NATIVE => "WRITE_RESULT_NATIVE",
-        }
-    }
-
     /// Whether this member gates methods (as opposed to a quality flag).
     pub const fn is_gate(self) -> bool {
         !matches!(

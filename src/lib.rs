@@ -46,9 +46,9 @@ mod error;
 pub mod ext;
 #[cfg(feature = "fixtures")]
 pub mod fixtures;
+mod info;
 #[cfg(any(feature = "model", feature = "arbitrary"))]
 pub mod model;
-mod models;
 mod options;
 mod path;
 pub mod registry;
@@ -61,7 +61,7 @@ pub use self::authoring::Delegate;
 pub use self::backend::{Backend, Listing};
 pub use self::capability::{Capability, CapabilitySet, Iter as CapabilityIter, UnknownCapability};
 pub use self::error::{Error, ErrorKind, Result};
-pub use self::models::{
+pub use self::info::{
     Child, ContentDigest, FileInfo, FolderEntry, FolderInfo, Metadata, WriteResult, WriteSource,
 };
 pub use self::options::{
@@ -103,7 +103,10 @@ pub use self::stream::{AtomicWriter, Content, ReadStream, SeekRead};
 /// | `model: { cases: N, seed: S }` | the same, with `N` sequences from seed `S` (each optional) |
 ///
 /// Misuse is reported at compile time, all at once, pointing at the
-/// offending tokens. Needs the `conformance` feature.
+/// offending tokens. Invoke it where items go (a file of `tests/`, a `mod`),
+/// not inside a function, whose tests would never run: there the generated
+/// module cannot reach its factory, and the call does not compile. Needs the
+/// `conformance` feature.
 #[cfg(feature = "conformance")]
 pub use remote_store_macros::conformance_suite;
 
@@ -112,6 +115,7 @@ pub use remote_store_macros::conformance_suite;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::__conformance_for_each_case as for_each_case;
+    pub use crate::__for_each_capability as for_each_capability;
     pub use crate::conformance::{self, Settings};
     pub use crate::{Backend, Capability, CapabilitySet};
     pub use remote_store_macros::__expand_suite;

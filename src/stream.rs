@@ -57,41 +57,53 @@ impl fmt::Debug for Content<'_> {
     }
 }
 
-impl From<Bytes> for Content<'_> {
-    fn from(bytes: Bytes) -> Self {
-        Content::Bytes(bytes)
-    }
-}
+/// `From` every in-memory content (`Bytes`, `Vec<u8>`, `&[u8]`, `&[u8; N]`,
+/// `&str`, `String`) for a content enum whose `Bytes` variant holds it: the
+/// one list of what converts into [`Content`] and, with the `async` feature,
+/// into `AsyncContent`.
+macro_rules! content_from_bytes {
+    ($content:ident) => {
+        impl From<Bytes> for $content<'_> {
+            fn from(bytes: Bytes) -> Self {
+                $content::Bytes(bytes)
+            }
+        }
 
-impl From<Vec<u8>> for Content<'_> {
-    fn from(bytes: Vec<u8>) -> Self {
-        Content::Bytes(Bytes::from(bytes))
-    }
-}
+        impl From<Vec<u8>> for $content<'_> {
+            fn from(bytes: Vec<u8>) -> Self {
+                $content::Bytes(Bytes::from(bytes))
+            }
+        }
 
-impl From<&[u8]> for Content<'_> {
-    fn from(bytes: &[u8]) -> Self {
-        Content::Bytes(Bytes::copy_from_slice(bytes))
-    }
-}
+        impl From<&[u8]> for $content<'_> {
+            fn from(bytes: &[u8]) -> Self {
+                $content::Bytes(Bytes::copy_from_slice(bytes))
+            }
+        }
 
-impl<const N: usize> From<&[u8; N]> for Content<'_> {
-    fn from(bytes: &[u8; N]) -> Self {
-        Content::Bytes(Bytes::copy_from_slice(bytes))
-    }
-}
+        impl<const N: usize> From<&[u8; N]> for $content<'_> {
+            fn from(bytes: &[u8; N]) -> Self {
+                $content::Bytes(Bytes::copy_from_slice(bytes))
+            }
+        }
 
-impl From<&str> for Content<'_> {
-    fn from(text: &str) -> Self {
-        Content::Bytes(Bytes::copy_from_slice(text.as_bytes()))
-    }
-}
+        impl From<&str> for $content<'_> {
+            fn from(text: &str) -> Self {
+                $content::Bytes(Bytes::copy_from_slice(text.as_bytes()))
+            }
+        }
 
-impl From<String> for Content<'_> {
-    fn from(text: String) -> Self {
-        Content::Bytes(Bytes::from(text))
-    }
+        impl From<String> for $content<'_> {
+            fn from(text: String) -> Self {
+                $content::Bytes(Bytes::from(text))
+            }
+        }
+    };
 }
+#[cfg(feature = "async")]
+pub(crate) use content_from_bytes;
+
+content_from_bytes!(Content);
 
 /// A reader that can also seek.
 pub trait SeekRead: Read + Seek + Send {}

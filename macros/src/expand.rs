@@ -3,69 +3,11 @@
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
-use syn::parse::{Parse, ParseStream};
+use syn::Ident;
 use syn::spanned::Spanned;
-use syn::{Ident, Token, braced, bracketed};
 
-use crate::input::{Skip, SuiteInput};
-
-/// One case line of the catalogue: `group::name: kind [caps] [requirements];`.
-struct Case {
-    group: Ident,
-    name: Ident,
-    takes_factory: bool,
-    requires: Vec<Ident>,
-    requirements: Vec<Ident>,
-}
-
-impl Parse for Case {
-    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let group = input.parse()?;
-        input.parse::<Token![::]>()?;
-        let name = input.parse()?;
-        input.parse::<Token![:]>()?;
-        let kind: Ident = input.parse()?;
-        let requires = idents(input)?;
-        let requirements = idents(input)?;
-        input.parse::<Token![;]>()?;
-        Ok(Case {
-            group,
-            name,
-            takes_factory: kind == "factory",
-            requires,
-            requirements,
-        })
-    }
-}
-
-fn idents(input: ParseStream<'_>) -> syn::Result<Vec<Ident>> {
-    let content;
-    bracketed!(content in input);
-    let mut out = Vec::new();
-    while !content.is_empty() {
-        out.push(content.parse()?);
-    }
-    Ok(out)
-}
-
-/// `{ validated input } cases...`, as the catalogue hands it over.
-pub struct Expansion {
-    suite: SuiteInput,
-    cases: Vec<Case>,
-}
-
-impl Parse for Expansion {
-    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let content;
-        braced!(content in input);
-        let suite = content.parse()?;
-        let mut cases = Vec::new();
-        while !input.is_empty() {
-            cases.push(input.parse()?);
-        }
-        Ok(Expansion { suite, cases })
-    }
-}
+use crate::catalogue::{Case, Expansion};
+use crate::input::Skip;
 
 impl Expansion {
     /// The `skip` entry for `case`, if any.
@@ -133,7 +75,9 @@ impl Expansion {
         errors
     }
 
-    /// Why a case is ignored, or `None` when it runs. Mirrors
+    /// Why a case is ignored, or `None` when it runs: the capabilities it
+    /// needs that the backend lacks, else the catalogue's reason for the
+    /// first requirement the flags do not meet. Mirrors
     /// `remote_store::conformance::Case::skip_reason`.
     fn ignore_reason(&self, case: &Case) -> Option<String> {
         let lacking: Vec<String> = case
@@ -143,39 +87,85 @@ impl Expansion {
             .map(ToString::to_string)
             .collect();
         if !lacking.is_empty() {
-            return Some(format!("backend lacks {}", lacking.join(", ")));
+            return Some(self.lacking_reason(&lacking));
         }
+        case.requirements
+            .iter()
+            .find(|req| self.meets(&req.to_string()) == Some(false))
+            .and_then(|req| self.unmet_reason(&req.to_string()))
+    }
+
+    /// The catalogue's reason for skipping a case that needs the `lacking`
+    /// capabilities.
+    fn lacking_reason(&self, lacking: &[String]) -> String {
+        format!("{} {}", self.lacking.value(), lacking.join(", "))
+    }
+
+    /// The catalogue's reason for skipping a case whose `requirement` is
+    /// unmet.
+    fn unmet_reason(&self, requirement: &str) -> Option<String> {
+        self.requirements
+            .iter()
+            .find(|r| r.name == requirement)
+            .map(|r| r.unmet_reason.value())
+    }
+
+    /// Whether the flags meet the catalogue's `requirement`; `None` for a
+    /// requirement this macro has no rule for (reported by
+    /// `requirement_errors`).
+    fn meets(&self, requirement: &str) -> Option<bool> {
         let flat = self.suite.has_flag("flat_namespace");
-        case.requirements.iter().find_map(|req| {
-            let (met, reason) = match req.to_string().as_str() {
-                "hierarchical" => (!flat, "backend has a flat namespace"),
-                "self_operations" => (
-                    !self.suite.has_flag("self_operations_unsupported"),
-                    "backend does not support self-operations",
-                ),
-                "rejects_write_under_file_ancestor" => (
-                    !flat || self.suite.has_flag("rejects_write_under_file_ancestor"),
-                    "backend does not reject writes under a file ancestor",
-                ),
-                "documented_order" => (
-                    self.suite.has_flag("documented_order"),
-                    "backend promises no listing order",
-                ),
-                "thread_safe" => (
-                    !self.suite.has_flag("single_connection"),
-                    "backend is single-connection, not thread-safe",
-                ),
-                _ => (false, "unknown requirement"),
-            };
-            (!met).then(|| reason.to_owned())
+        Some(match requirement {
+            "hierarchical" => !flat,
+            "self_operations" => !self.suite.has_flag("self_operations_unsupported"),
+            "rejects_write_under_file_ancestor" => {
+                !flat || self.suite.has_flag("rejects_write_under_file_ancestor")
+            }
+            "documented_order" => self.suite.has_flag("documented_order"),
+            "thread_safe" => !self.suite.has_flag("single_connection"),
+            _ => return None,
         })
+    }
+
+    /// A requirement of the catalogue this macro has no rule for, or one a
+    /// case needs that the catalogue does not define: a compile error, never
+    /// a silently ignored case.
+    fn requirement_errors(&self) -> Vec<syn::Error> {
+        let mut errors = Vec::new();
+        for requirement in &self.requirements {
+            if self.meets(&requirement.name.to_string()).is_none() {
+                errors.push(syn::Error::new(
+                    requirement.name.span(),
+                    format!(
+                        "conformance_suite! has no rule for the requirement `{}`: \
+                         add one to `Expansion::meets`",
+                        requirement.name
+                    ),
+                ));
+            }
+        }
+        for case in &self.cases {
+            for requirement in &case.requirements {
+                if self.unmet_reason(&requirement.to_string()).is_none() {
+                    errors.push(syn::Error::new(
+                        requirement.span(),
+                        format!(
+                            "case `{}::{}` needs `{requirement}`, which is not a requirement \
+                             of the catalogue",
+                            case.group, case.name
+                        ),
+                    ));
+                }
+            }
+        }
+        errors
     }
 
     /// Why the model's concurrency test is ignored, or `None` when it runs:
     /// it needs a thread-safe backend that reads, writes and deletes.
     fn concurrency_ignore_reason(&self) -> Option<String> {
-        if self.suite.has_flag("single_connection") {
-            return Some("backend is single-connection, not thread-safe".to_owned());
+        if self.meets("thread_safe") == Some(false) {
+            return self.unmet_reason("thread_safe");
         }
         let lacking: Vec<String> = self
             .suite
@@ -184,12 +174,14 @@ impl Expansion {
             .filter(|cap| ["READ", "WRITE", "DELETE"].iter().any(|need| *cap == need))
             .map(ToString::to_string)
             .collect();
-        (!lacking.is_empty()).then(|| format!("backend lacks {}", lacking.join(", ")))
+        (!lacking.is_empty()).then(|| self.lacking_reason(&lacking))
     }
 
     /// The test module.
     pub fn into_tokens(self) -> TokenStream {
-        let mut errors = self.selection_errors().into_iter();
+        let mut errors = self.requirement_errors();
+        errors.extend(self.selection_errors());
+        let mut errors = errors.into_iter();
         if let Some(mut first) = errors.next() {
             first.extend(errors);
             return first.to_compile_error();
@@ -211,10 +203,11 @@ impl Expansion {
         };
         let lacks = &suite.lacks;
         let flat = suite.has_flag("flat_namespace");
-        let rejects = !flat || suite.has_flag("rejects_write_under_file_ancestor");
-        let self_ops = !suite.has_flag("self_operations_unsupported");
-        let order = suite.has_flag("documented_order");
-        let thread_safe = !suite.has_flag("single_connection");
+        let rule = |requirement| self.meets(requirement) == Some(true);
+        let rejects = rule("rejects_write_under_file_ancestor");
+        let self_ops = rule("self_operations");
+        let order = rule("documented_order");
+        let thread_safe = rule("thread_safe");
 
         let mut groups: Vec<(&Ident, Vec<TokenStream>)> = Vec::new();
         for case in &self.cases {
@@ -269,14 +262,16 @@ impl Expansion {
         let still_failing = self.still_failing(&factory_fn, &settings_fn);
 
         quote! {
+            // Here, so that the factory expression sees the items of the
+            // caller's module, as written.
+            #[allow(dead_code)]
+            fn #factory_fn() -> ::std::boxed::Box<dyn ::remote_store::__private::Backend> {
+                #boxed
+            }
+
             mod #module {
                 #[allow(unused_imports)]
-                use super::*;
-
-                #[allow(dead_code)]
-                fn #factory_fn() -> ::std::boxed::Box<dyn ::remote_store::__private::Backend> {
-                    #boxed
-                }
+                use super::#factory_fn;
 
                 #[allow(dead_code)]
                 fn #settings_fn() -> ::remote_store::__private::Settings {

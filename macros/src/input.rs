@@ -11,24 +11,6 @@ use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::{Expr, Ident, Token, braced, bracketed};
 
-/// The capability member names `remote_store::Capability` has.
-pub const CAPABILITIES: [&str; 14] = [
-    "READ",
-    "WRITE",
-    "DELETE",
-    "LIST",
-    "GLOB",
-    "MOVE",
-    "COPY",
-    "ATOMIC_WRITE",
-    "ATOMIC_MOVE",
-    "METADATA",
-    "USER_METADATA",
-    "SEEKABLE_READ",
-    "LAZY_READ",
-    "WRITE_RESULT_NATIVE",
-];
-
 /// The flags the suite knows.
 pub const FLAGS: [&str; 5] = [
     "flat_namespace",
@@ -123,8 +105,11 @@ impl SuiteInput {
 }
 
 /// Options as parsed, before the checks that need all of them.
-#[derive(Default)]
-struct Partial {
+struct Partial<'a> {
+    /// The capability names `remote_store` declares.
+    capabilities: &'a [String],
+    /// Where misuse that has no token of its own is reported: the call.
+    call_site: Span,
     module: Option<Ident>,
     factory: Option<Expr>,
     factory_is_async: bool,
@@ -137,7 +122,7 @@ struct Partial {
     errors: Vec<syn::Error>,
 }
 
-impl Partial {
+impl Partial<'_> {
     fn parse_option(&mut self, key: &Ident, input: ParseStream<'_>) -> syn::Result<()> {
         match key.to_string().as_str() {
             "module" => self.module = Some(input.parse()?),
@@ -147,7 +132,8 @@ impl Partial {
             }
             "lacks" => {
                 let names = ident_list(input)?;
-                self.check_names(&names, &CAPABILITIES, "capability");
+                let known: Vec<&str> = self.capabilities.iter().map(String::as_str).collect();
+                self.check_names(&names, &known, "capability");
                 self.lacks = Some(names);
             }
             "flags" => {
@@ -293,13 +279,13 @@ impl Partial {
     fn finish(mut self) -> syn::Result<SuiteInput> {
         if self.module.is_none() {
             self.errors.push(syn::Error::new(
-                Span::call_site(),
+                self.call_site,
                 "missing option `module: <name>`: the module the tests go in",
             ));
         }
         if self.factory.is_none() {
             self.errors.push(syn::Error::new(
-                Span::call_site(),
+                self.call_site,
                 "missing option `factory: <expression>`: an expression giving a fresh backend",
             ));
         }
@@ -332,7 +318,7 @@ impl Partial {
                 skip: self.skip,
                 only: self.only,
             }),
-            _ => Err(syn::Error::new(Span::call_site(), "missing option")),
+            _ => Err(syn::Error::new(self.call_site, "missing option")),
         }
     }
 }
@@ -344,9 +330,29 @@ fn ident_list(input: ParseStream<'_>) -> syn::Result<Vec<Ident>> {
     Ok(names.into_iter().collect())
 }
 
-impl Parse for SuiteInput {
-    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let mut partial = Partial::default();
+impl SuiteInput {
+    /// Parses and validates the input; `capabilities` are the names
+    /// `remote_store` declares, and misuse that has no token of its own
+    /// (a missing option) is reported at `call_site`.
+    pub fn parse_with(
+        input: ParseStream<'_>,
+        capabilities: &[String],
+        call_site: Span,
+    ) -> syn::Result<Self> {
+        let mut partial = Partial {
+            capabilities,
+            call_site,
+            module: None,
+            factory: None,
+            factory_is_async: false,
+            lacks: None,
+            flags: None,
+            model: None,
+            skip: Vec::new(),
+            only: Vec::new(),
+            seen: BTreeMap::new(),
+            errors: Vec::new(),
+        };
         while !input.is_empty() {
             let key: Ident = input.parse()?;
             input.parse::<Token![:]>()?;

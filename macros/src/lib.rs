@@ -6,38 +6,41 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod catalogue;
 mod expand;
 mod input;
+#[cfg(test)]
+mod tests;
 
 use proc_macro::TokenStream;
 use quote::quote;
 use syn::parse_macro_input;
 
-use crate::input::SuiteInput;
-
 /// Generates one `#[test]` per conformance case for a backend. Documented
 /// at its re-export, `remote_store::conformance_suite!`.
 ///
-/// The input is validated here (every misuse reported at once); the
-/// validated input then goes to `remote_store`'s case catalogue, which
-/// calls back [`__expand_suite!`] with the input and the list of cases.
+/// The input goes through `remote_store`'s list of capabilities and its case
+/// catalogue, which call back [`__expand_suite!`] with the input, the
+/// capability names, the requirements and the cases: this crate keeps no copy
+/// of them. The input is validated there (every misuse reported at once).
 #[proc_macro]
 pub fn conformance_suite(input: TokenStream) -> TokenStream {
-    let tokens = proc_macro2::TokenStream::from(input.clone());
-    let _validated = parse_macro_input!(input as SuiteInput);
+    let tokens = proc_macro2::TokenStream::from(input);
     quote! {
-        ::remote_store::__private::for_each_case! {
+        ::remote_store::__private::for_each_capability! {
+            [::remote_store::__private::for_each_case]
             [::remote_store::__private::__expand_suite] { #tokens }
         }
     }
     .into()
 }
 
-/// The second half of `conformance_suite!`: receives `{ input } cases...`
-/// from the catalogue and emits the test module. Not for direct use.
+/// The second half of `conformance_suite!`: receives `{ input }
+/// capabilities { ... } requirements { ... } cases...` from the catalogue,
+/// validates the input and emits the test module. Not for direct use.
 #[doc(hidden)]
 #[proc_macro]
 pub fn __expand_suite(input: TokenStream) -> TokenStream {
-    let expansion = parse_macro_input!(input as expand::Expansion);
+    let expansion = parse_macro_input!(input as catalogue::Expansion);
     expansion.into_tokens().into()
 }

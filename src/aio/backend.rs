@@ -170,12 +170,12 @@ pub trait AsyncBackend: std::fmt::Debug + Send + Sync + 'static {
     fn glob<'a>(&'a self, pattern: &str) -> BoxFuture<'a, Result<ListStream<'a, FileInfo>>> {
         let pattern = pattern.to_owned();
         Box::pin(async move {
-            Err(Error::CapabilityNotSupported {
-                capability: Capability::GLOB,
-                path: pattern,
-                backend: Some(self.name().to_owned()),
-                reason: "no native glob; list with a pattern instead".to_owned(),
-            })
+            Err(Error::capability_not_supported(
+                Capability::GLOB,
+                pattern,
+                "no native glob; list with a pattern instead",
+            )
+            .with_backend(self.name()))
         })
     }
 

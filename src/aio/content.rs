@@ -90,41 +90,7 @@ impl fmt::Debug for AsyncContent<'_> {
     }
 }
 
-impl From<Bytes> for AsyncContent<'_> {
-    fn from(bytes: Bytes) -> Self {
-        AsyncContent::Bytes(bytes)
-    }
-}
-
-impl From<Vec<u8>> for AsyncContent<'_> {
-    fn from(bytes: Vec<u8>) -> Self {
-        AsyncContent::Bytes(Bytes::from(bytes))
-    }
-}
-
-impl From<&[u8]> for AsyncContent<'_> {
-    fn from(bytes: &[u8]) -> Self {
-        AsyncContent::Bytes(Bytes::copy_from_slice(bytes))
-    }
-}
-
-impl<const N: usize> From<&[u8; N]> for AsyncContent<'_> {
-    fn from(bytes: &[u8; N]) -> Self {
-        AsyncContent::Bytes(Bytes::copy_from_slice(bytes))
-    }
-}
-
-impl From<&str> for AsyncContent<'_> {
-    fn from(text: &str) -> Self {
-        AsyncContent::Bytes(Bytes::copy_from_slice(text.as_bytes()))
-    }
-}
-
-impl From<String> for AsyncContent<'_> {
-    fn from(text: String) -> Self {
-        AsyncContent::Bytes(Bytes::from(text))
-    }
-}
+crate::stream::content_from_bytes!(AsyncContent);
 
 /// A writer returned by [`AsyncBackend::open_atomic`](super::AsyncBackend::open_atomic):
 /// nothing is visible at the target until [`commit`](AsyncAtomicWriter::commit)

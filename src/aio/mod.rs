@@ -49,7 +49,7 @@ mod park;
 mod pipe;
 mod spawn_blocking;
 mod store;
-mod streams;
+pub(crate) mod streams;
 
 use std::future::Future;
 use std::pin::Pin;

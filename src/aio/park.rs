@@ -84,11 +84,11 @@ pub(crate) fn joined<T>(
         Ok(result) => result,
         Err(error) => match error.try_into_panic() {
             Ok(payload) => resume_unwind(payload),
-            Err(_) => Err(Error::BackendUnavailable {
-                path: String::new(),
-                backend: Some(backend.to_owned()),
-                reason: "the async runtime shut down before the call finished".to_owned(),
-            }),
+            Err(_) => Err(Error::backend_unavailable(
+                "",
+                "the async runtime shut down before the call finished",
+            )
+            .with_backend(backend)),
         },
     }
 }

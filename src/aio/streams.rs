@@ -145,7 +145,7 @@ pub(crate) struct FilterMapStream<'a, T, F> {
     map: F,
 }
 
-impl<'a, T, F> FilterMapStream<'a, T, F> {
+impl<'a, T, U, F: FnMut(T) -> Option<U>> FilterMapStream<'a, T, F> {
     pub(crate) fn new(inner: BoxStream<'a, T>, map: F) -> Self {
         FilterMapStream { inner, map }
     }

@@ -65,7 +65,7 @@ pub fn read_bytes<B: Backend + ?Sized>(backend: &B, path: &RemotePath) -> Result
     let mut buffer = Vec::new();
     stream
         .read_to_end(&mut buffer)
-        .map_err(|e| Error::io(path.as_str(), "reading the stream failed", e))?;
+        .map_err(|e| Error::stream_read_failed(path, e))?;
     Ok(Bytes::from(buffer))
 }
 

@@ -8,16 +8,31 @@
 //!
 //! `__conformance_for_each_case!` hands this list to a callback macro: the
 //! crate's runtime registry ([`CASES`](super::CASES)) and the generated tests
-//! of `conformance_suite!` are both built from it.
+//! of `conformance_suite!` are both built from it. It hands over, too, why a
+//! case is skipped when a requirement is unmet (the one definition of each
+//! reason), and whatever follows the config (`conformance_suite!` passes the
+//! capability names of `__for_each_capability!` there).
 
-/// Invokes `callback! { { config } case; case; ... }` with every case.
-/// Hidden: an implementation detail of `conformance_suite!`.
+/// Invokes `callback! { config capabilities { extra } lacking = "...";
+/// requirements { ... } case; case; ... }` with every case. Hidden: an
+/// implementation detail of `conformance_suite!`.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __conformance_for_each_case {
-    ([$($callback:tt)*] { $($config:tt)* }) => {
+    ([$($callback:tt)*] $config:tt $($capabilities:tt)*) => {
         $($callback)* ! {
-            { $($config)* }
+            $config
+            capabilities { $($capabilities)* }
+            // A case needing capabilities the backend lacks is skipped with
+            // this, then their names.
+            lacking = "backend lacks";
+            requirements {
+                hierarchical = "backend has a flat namespace";
+                self_operations = "backend does not support self-operations";
+                rejects_write_under_file_ancestor = "backend does not reject writes under a file ancestor";
+                documented_order = "backend promises no listing order";
+                thread_safe = "backend is single-connection, not thread-safe";
+            }
 
             identity::name_is_not_empty_and_stable: backend [] [];
             identity::capabilities_are_stable: backend [] [];

@@ -194,21 +194,6 @@ pub enum Requirement {
     ThreadSafe,
 }
 
-impl Requirement {
-    /// Why a case is skipped when this requirement is not met.
-    pub fn unmet_reason(self) -> &'static str {
-        match self {
-            Requirement::Hierarchical => "backend has a flat namespace",
-            Requirement::SelfOperations => "backend does not support self-operations",
-            Requirement::RejectsWriteUnderFileAncestor => {
-                "backend does not reject writes under a file ancestor"
-            }
-            Requirement::DocumentedOrder => "backend promises no listing order",
-            Requirement::ThreadSafe => "backend is single-connection, not thread-safe",
-        }
-    }
-}
-
 /// A factory of fresh backends.
 pub type Factory<'a> = &'a dyn Fn() -> Box<dyn Backend>;
 
@@ -286,7 +271,20 @@ impl Case {
     }
 
     /// `None` when the case applies to a backend with these settings, else
-    /// why it is skipped (`"backend lacks GLOB"`).
+    /// why it is skipped, in the words of the ignored test
+    /// `conformance_suite!` generates.
+    ///
+    /// ```
+    /// use remote_store::conformance::{CASES, Settings};
+    /// use remote_store::{Capability, CapabilitySet};
+    ///
+    /// let case = CASES.iter().find(|c| c.id() == "order::iter_children_is_sorted_by_name").unwrap();
+    /// let no_list = Settings::new().lacks(CapabilitySet::of(&[Capability::LIST]));
+    /// assert_eq!(case.skip_reason(&no_list).as_deref(), Some("backend lacks LIST"));
+    /// let unordered = Settings::new().documented_order(false);
+    /// assert_eq!(case.skip_reason(&unordered).as_deref(), Some("backend promises no listing order"));
+    /// assert_eq!(case.skip_reason(&Settings::new().documented_order(true)), None);
+    /// ```
     pub fn skip_reason(&self, settings: &Settings) -> Option<String> {
         let lacking: Vec<&str> = self
             .requires
@@ -295,7 +293,7 @@ impl Case {
             .map(Capability::name)
             .collect();
         if !lacking.is_empty() {
-            return Some(format!("backend lacks {}", lacking.join(", ")));
+            return Some(format!("{LACKING} {}", lacking.join(", ")));
         }
         self.requirements
             .iter()
@@ -319,8 +317,26 @@ pub fn run_case(case: &Case, factory: Factory<'_>, settings: &Settings) {
 }
 
 macro_rules! build_registry {
-    ({} $($group:ident :: $name:ident : $kind:ident [$($cap:ident)*] [$($req:ident)*];)*) => {
+    (
+        {}
+        capabilities {}
+        lacking = $lacking:literal;
+        requirements { $($requirement:ident = $reason:literal;)* }
+        $($group:ident :: $name:ident : $kind:ident [$($cap:ident)*] [$($req:ident)*];)*
+    ) => {
         paste::paste! {
+            /// How the skip reason of a case whose capabilities are lacking starts.
+            const LACKING: &str = $lacking;
+
+            impl Requirement {
+                /// Why a case is skipped when this requirement is not met.
+                pub fn unmet_reason(self) -> &'static str {
+                    match self {
+                        $(Requirement::[<$requirement:camel>] => $reason,)*
+                    }
+                }
+            }
+
             /// Every case of the catalogue, in catalogue order.
             pub static CASES: &[Case] = &[$(
                 Case {

@@ -16,25 +16,10 @@ const AFTER_A_PATH: [char; 9] = [' ', '\'', '"', ')', ':', ',', ';', '.', '\n'];
 pub(super) fn rebase_error(error: Error, root: &str, relative: &str) -> Error {
     let about_root = relative.is_empty();
     let mut error = error.with_path(relative);
-    if let Some(reason) = reason_mut(&mut error) {
+    if let Some(reason) = error.reason_mut() {
         *reason = rebase_reason(reason, root, about_root);
     }
     error
-}
-
-fn reason_mut(error: &mut Error) -> Option<&mut String> {
-    match error {
-        Error::NotFound { reason, .. }
-        | Error::AlreadyExists { reason, .. }
-        | Error::InvalidPath { reason, .. }
-        | Error::DirectoryNotEmpty { reason, .. }
-        | Error::CapabilityNotSupported { reason, .. }
-        | Error::PermissionDenied { reason, .. }
-        | Error::BackendUnavailable { reason, .. }
-        | Error::InvalidArgument { reason, .. }
-        | Error::Io { reason, .. } => Some(reason),
-        _ => None,
-    }
 }
 
 /// Rewrites every occurrence of `root` that starts a path in `reason`: a

@@ -103,10 +103,7 @@ impl Scope {
     pub(crate) fn resolve_file(&self, path: &str) -> Result<RemotePath> {
         let relative = RemotePath::parse(path)?;
         if relative.is_root() {
-            return Err(Error::invalid_path(
-                path,
-                "Path must not be empty or root for file operations",
-            ));
+            return Err(Error::root_is_not_a_file(path));
         }
         Ok(self.root.join_path(&relative))
     }
@@ -191,13 +188,8 @@ impl Scope {
     pub(crate) fn self_transfer(&self, src: &str, source: Result<SelfSource>) -> Result<()> {
         match source {
             Ok(SelfSource::File) => Ok(()),
-            Ok(SelfSource::Folder) => Err(Error::invalid_path(
-                src,
-                format!("Source is a directory: {src}"),
-            )),
-            Ok(SelfSource::Missing) => {
-                Err(Error::not_found(src, format!("Source not found: {src}")))
-            }
+            Ok(SelfSource::Folder) => Err(Error::source_is_a_folder(src)),
+            Ok(SelfSource::Missing) => Err(Error::source_not_found(src)),
             Err(e) => Err(self.rebase_error(e)),
         }
     }
@@ -330,7 +322,7 @@ impl Scope {
     /// `is_folder` (the backend's answer for it) is `false`.
     pub(crate) fn folder_totals(&self, path: &str, is_folder: Result<bool>) -> Result<FolderInfo> {
         if !is_folder.map_err(|e| self.rebase_error(e))? {
-            return Err(Error::not_found(path, format!("Folder not found: {path}")));
+            return Err(Error::folder_not_found(path));
         }
         Ok(FolderInfo {
             path: RemotePath::parse(path)?,

@@ -75,11 +75,10 @@ where
         Err(_) => {
             // The task ended without answering: resume its panic here.
             joined(park_on(task).map(Ok), "")?;
-            return Err(Error::BackendUnavailable {
-                path: String::new(),
-                backend: None,
-                reason: "the read stream's task ended without opening".to_owned(),
-            });
+            return Err(Error::backend_unavailable(
+                "",
+                "the read stream's task ended without opening",
+            ));
         }
     }
     let chunks = ChannelStream::new(chunks_rx).finished_by(task);

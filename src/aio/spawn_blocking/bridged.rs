@@ -43,11 +43,7 @@ where
         Ok(Err(error)) => Err(error),
         Err(_) => {
             joined(job.await.map(Ok), &name)?;
-            Err(Error::BackendUnavailable {
-                path: String::new(),
-                backend: Some(name),
-                reason: "the sync backend's thread ended without opening".to_owned(),
-            })
+            Err(ended_without_opening(name))
         }
     }
 }
@@ -148,13 +144,15 @@ pub(super) async fn open_thread_writer<B: Backend + ?Sized>(
         }),
         Err(_) => {
             joined(job.await.map(Ok), &name)?;
-            Err(Error::BackendUnavailable {
-                path: String::new(),
-                backend: Some(name),
-                reason: "the sync backend's thread ended without opening".to_owned(),
-            })
+            Err(ended_without_opening(name))
         }
     }
+}
+
+/// The sync backend's thread ended before it said whether the call opened.
+fn ended_without_opening(name: String) -> Error {
+    Error::backend_unavailable("", "the sync backend's thread ended without opening")
+        .with_backend(name)
 }
 
 fn serve(
@@ -195,11 +193,8 @@ pub(super) struct ThreadWriter {
 
 impl ThreadWriter {
     fn gone(&self) -> Error {
-        Error::BackendUnavailable {
-            path: String::new(),
-            backend: Some(self.name.clone()),
-            reason: "the sync atomic writer's thread ended".to_owned(),
-        }
+        Error::backend_unavailable("", "the sync atomic writer's thread ended")
+            .with_backend(self.name.clone())
     }
 
     async fn ask<T>(&self, command: impl FnOnce(oneshot::Sender<T>) -> WriterCommand) -> Option<T> {

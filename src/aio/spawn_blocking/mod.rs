@@ -84,6 +84,28 @@ impl<B: Backend + ?Sized> SpawnBlocking<B> {
         })
     }
 
+    /// `work` on the blocking pool with its own copy of `path`.
+    fn on_path<T: Send + 'static>(
+        &self,
+        path: &RemotePath,
+        work: impl FnOnce(&B, &RemotePath) -> Result<T> + Send + 'static,
+    ) -> BoxFuture<'static, Result<T>> {
+        let path = path.clone();
+        self.call(move |b| work(b, &path))
+    }
+
+    /// A listing that `open` starts on the blocking pool, as a stream.
+    fn listing<'a, T: Send + 'static>(
+        &self,
+        open: impl for<'b> FnOnce(&'b B) -> Result<crate::Listing<'b, T>> + Send + 'static,
+    ) -> BoxFuture<'a, Result<ListStream<'a, T>>> {
+        let backend = Arc::clone(&self.backend);
+        Box::pin(async move {
+            let stream = forward_listing(backend, open).await?;
+            Ok(stream as ListStream<'a, T>)
+        })
+    }
+
     fn write_with<'a>(
         &'a self,
         atomic: bool,
@@ -143,18 +165,15 @@ impl<B: Backend + ?Sized> AsyncBackend for SpawnBlocking<B> {
     }
 
     fn exists<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<bool>> {
-        let path = path.clone();
-        self.call(move |b| b.exists(&path))
+        self.on_path(path, move |b, path| b.exists(path))
     }
 
     fn is_file<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<bool>> {
-        let path = path.clone();
-        self.call(move |b| b.is_file(&path))
+        self.on_path(path, move |b, path| b.is_file(path))
     }
 
     fn is_folder<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<bool>> {
-        let path = path.clone();
-        self.call(move |b| b.is_folder(&path))
+        self.on_path(path, move |b, path| b.is_folder(path))
     }
 
     fn read<'a>(&'a self, path: &RemotePath) -> BoxFuture<'a, Result<ByteStream<'a>>> {
@@ -163,16 +182,14 @@ impl<B: Backend + ?Sized> AsyncBackend for SpawnBlocking<B> {
     }
 
     fn read_bytes<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<Bytes>> {
-        let path = path.clone();
-        self.call(move |b| b.read_bytes(&path))
+        self.on_path(path, move |b, path| b.read_bytes(path))
     }
 
     fn read_seekable<'a>(
         &'a self,
         path: &'a RemotePath,
     ) -> BoxFuture<'a, Result<Box<dyn SeekRead>>> {
-        let path = path.clone();
-        self.call(move |b| b.read_seekable(&path))
+        self.on_path(path, move |b, path| b.read_seekable(path))
     }
 
     fn write<'a>(
@@ -210,8 +227,7 @@ impl<B: Backend + ?Sized> AsyncBackend for SpawnBlocking<B> {
         path: &'a RemotePath,
         options: DeleteOptions,
     ) -> BoxFuture<'a, Result<()>> {
-        let path = path.clone();
-        self.call(move |b| b.delete(&path, options))
+        self.on_path(path, move |b, path| b.delete(path, options))
     }
 
     fn delete_folder<'a>(
@@ -219,8 +235,7 @@ impl<B: Backend + ?Sized> AsyncBackend for SpawnBlocking<B> {
         path: &'a RemotePath,
         options: DeleteFolderOptions,
     ) -> BoxFuture<'a, Result<()>> {
-        let path = path.clone();
-        self.call(move |b| b.delete_folder(&path, options))
+        self.on_path(path, move |b, path| b.delete_folder(path, options))
     }
 
     fn list_files<'a>(
@@ -228,51 +243,37 @@ impl<B: Backend + ?Sized> AsyncBackend for SpawnBlocking<B> {
         path: &RemotePath,
         options: ListOptions,
     ) -> BoxFuture<'a, Result<ListStream<'a, FileInfo>>> {
-        let (backend, path) = (Arc::clone(&self.backend), path.clone());
-        Box::pin(async move {
-            let stream = forward_listing(backend, move |b| b.list_files(&path, options)).await?;
-            Ok(stream as ListStream<'a, FileInfo>)
-        })
+        let path = path.clone();
+        self.listing(move |b| b.list_files(&path, options))
     }
 
     fn list_folders<'a>(
         &'a self,
         path: &RemotePath,
     ) -> BoxFuture<'a, Result<ListStream<'a, FolderEntry>>> {
-        let (backend, path) = (Arc::clone(&self.backend), path.clone());
-        Box::pin(async move {
-            let stream = forward_listing(backend, move |b| b.list_folders(&path)).await?;
-            Ok(stream as ListStream<'a, FolderEntry>)
-        })
+        let path = path.clone();
+        self.listing(move |b| b.list_folders(&path))
     }
 
     fn iter_children<'a>(
         &'a self,
         path: &RemotePath,
     ) -> BoxFuture<'a, Result<ListStream<'a, Child>>> {
-        let (backend, path) = (Arc::clone(&self.backend), path.clone());
-        Box::pin(async move {
-            let stream = forward_listing(backend, move |b| b.iter_children(&path)).await?;
-            Ok(stream as ListStream<'a, Child>)
-        })
+        let path = path.clone();
+        self.listing(move |b| b.iter_children(&path))
     }
 
     fn glob<'a>(&'a self, pattern: &str) -> BoxFuture<'a, Result<ListStream<'a, FileInfo>>> {
-        let (backend, pattern) = (Arc::clone(&self.backend), pattern.to_owned());
-        Box::pin(async move {
-            let stream = forward_listing(backend, move |b| b.glob(&pattern)).await?;
-            Ok(stream as ListStream<'a, FileInfo>)
-        })
+        let pattern = pattern.to_owned();
+        self.listing(move |b| b.glob(&pattern))
     }
 
     fn get_file_info<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<FileInfo>> {
-        let path = path.clone();
-        self.call(move |b| b.get_file_info(&path))
+        self.on_path(path, move |b, path| b.get_file_info(path))
     }
 
     fn get_folder_info<'a>(&'a self, path: &'a RemotePath) -> BoxFuture<'a, Result<FolderInfo>> {
-        let path = path.clone();
-        self.call(move |b| b.get_folder_info(&path))
+        self.on_path(path, move |b, path| b.get_folder_info(path))
     }
 
     fn rename<'a>(

@@ -34,11 +34,7 @@ pub(super) fn map_io(error: io::Error, path: &RemotePath, action: &str) -> Error
     let mapped = match error.kind() {
         io::ErrorKind::NotFound => Error::not_found(key, reason),
         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
-            Error::PermissionDenied {
-                path: key.to_owned(),
-                backend: None,
-                reason,
-            }
+            Error::permission_denied(key, reason)
         }
         io::ErrorKind::AlreadyExists => Error::already_exists(key, reason),
         io::ErrorKind::NotADirectory | io::ErrorKind::IsADirectory => {
@@ -62,57 +58,33 @@ pub(super) fn plain_io(error: io::Error, path: &RemotePath, action: &str) -> Err
 }
 
 pub(super) fn not_a_file(path: &RemotePath) -> Error {
-    attribute(Error::invalid_path(
-        path.as_str(),
-        format!("Not a file: '{path}'"),
-    ))
+    attribute(Error::not_a_file(path))
 }
 
 pub(super) fn not_a_folder(path: &RemotePath) -> Error {
-    attribute(Error::invalid_path(
-        path.as_str(),
-        format!("Not a folder: '{path}'"),
-    ))
+    attribute(Error::not_a_folder(path))
 }
 
 pub(super) fn file_not_found(path: &RemotePath) -> Error {
-    attribute(Error::not_found(
-        path.as_str(),
-        format!("File not found: {path}"),
-    ))
+    attribute(Error::file_not_found(path))
 }
 
 pub(super) fn folder_not_found(path: &RemotePath) -> Error {
-    attribute(Error::not_found(
-        path.as_str(),
-        format!("Folder not found: {path}"),
-    ))
+    attribute(Error::folder_not_found(path))
 }
 
 pub(super) fn empty_file_path(path: &RemotePath) -> Error {
-    attribute(Error::invalid_path(
-        path.as_str(),
-        "Path must not be empty or root for file operations",
-    ))
+    attribute(Error::root_is_not_a_file(path))
 }
 
 /// A write whose target is an existing folder.
 pub(super) fn folder_in_the_way(path: &RemotePath) -> Error {
-    attribute(Error::invalid_path(
-        path.as_str(),
-        format!("Cannot write: '{}' exists as a directory", path.name()),
-    ))
+    attribute(Error::folder_in_the_way(path))
 }
 
 /// A write whose ancestor at segment `index` is a file; names the blocker.
 pub(super) fn file_in_the_way(path: &RemotePath, index: usize) -> Error {
-    attribute(Error::invalid_path(
-        path.as_str(),
-        format!(
-            "Cannot create directory: '{}' exists as a file",
-            prefix(path, index)
-        ),
-    ))
+    attribute(Error::file_in_the_way(path, prefix(path, index)))
 }
 
 /// A path whose segment at `index` is a symbolic link or a special file: the
@@ -128,10 +100,7 @@ pub(super) fn not_followed(path: &RemotePath, index: usize) -> Error {
 }
 
 pub(super) fn file_exists(path: &RemotePath) -> Error {
-    attribute(Error::already_exists(
-        path.as_str(),
-        format!("File already exists: {path}"),
-    ))
+    attribute(Error::file_already_exists(path))
 }
 
 /// The first `index + 1` segments of `path`, joined.

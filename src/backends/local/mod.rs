@@ -132,18 +132,7 @@ impl LocalBackend {
     /// Opens the root for a builder.
     fn open(given: &Path, durable: bool) -> Result<Self> {
         let named = given.to_string_lossy().into_owned();
-        let unavailable = |e: io::Error, what: &str| match e.kind() {
-            io::ErrorKind::PermissionDenied => Error::PermissionDenied {
-                path: named.clone(),
-                backend: Some(NAME.to_owned()),
-                reason: format!("{what}: {e}"),
-            },
-            _ => Error::BackendUnavailable {
-                path: named.clone(),
-                backend: Some(NAME.to_owned()),
-                reason: format!("{what}: {e}"),
-            },
-        };
+        let unavailable = |e: io::Error, what: &str| root_unavailable(&named, what, &e);
         fs::create_dir_all(given).map_err(|e| unavailable(e, "cannot create the root"))?;
         let dir = fs::canonicalize(given).map_err(|e| unavailable(e, "cannot resolve the root"))?;
         let backend = LocalBackend {
@@ -176,10 +165,10 @@ impl LocalBackend {
         let dir = tempfile::Builder::new()
             .prefix("remote-store-local-")
             .tempdir()
-            .map_err(|e| Error::BackendUnavailable {
-                path: std::env::temp_dir().to_string_lossy().into_owned(),
-                backend: Some(NAME.to_owned()),
-                reason: format!("cannot create a temporary root: {e}"),
+            .map_err(|e| {
+                let temp = std::env::temp_dir().to_string_lossy().into_owned();
+                Error::backend_unavailable(temp, format!("cannot create a temporary root: {e}"))
+                    .with_backend(NAME)
             })?;
         let mut backend = LocalBackend::new(dir.path())?;
         backend.owned_dir = Some(dir);
@@ -196,23 +185,24 @@ impl LocalBackend {
         let named = || self.root.dir().to_string_lossy().into_owned();
         match fs::metadata(self.root.dir()) {
             Ok(metadata) if metadata.is_dir() => Ok(()),
-            Ok(_) => Err(Error::BackendUnavailable {
-                path: named(),
-                backend: Some(NAME.to_owned()),
-                reason: "the root is not a directory".to_owned(),
-            }),
-            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => Err(Error::PermissionDenied {
-                path: named(),
-                backend: Some(NAME.to_owned()),
-                reason: format!("cannot access the root: {e}"),
-            }),
-            Err(e) => Err(Error::BackendUnavailable {
-                path: named(),
-                backend: Some(NAME.to_owned()),
-                reason: format!("cannot access the root: {e}"),
-            }),
+            Ok(_) => Err(
+                Error::backend_unavailable(named(), "the root is not a directory")
+                    .with_backend(NAME),
+            ),
+            Err(e) => Err(root_unavailable(&named(), "cannot access the root", &e)),
         }
     }
+}
+
+/// The root at `path` cannot be used: `PermissionDenied` when the operating
+/// system refused, else `BackendUnavailable`; `what` says what was tried.
+fn root_unavailable(path: &str, what: &str, error: &io::Error) -> Error {
+    let reason = format!("{what}: {error}");
+    let refused = match error.kind() {
+        io::ErrorKind::PermissionDenied => Error::permission_denied(path, reason),
+        _ => Error::backend_unavailable(path, reason),
+    };
+    refused.with_backend(NAME)
 }
 
 impl fmt::Debug for LocalBackend {

@@ -39,10 +39,7 @@ pub(super) fn delete_folder(
     options: DeleteFolderOptions,
 ) -> Result<()> {
     if path.is_root() {
-        return Err(attribute(Error::invalid_path(
-            path.as_str(),
-            "Cannot delete the root folder",
-        )));
+        return Err(attribute(Error::cannot_delete_the_root(path)));
     }
     let missing = || {
         if options.missing_ok {
@@ -81,10 +78,7 @@ pub(super) fn delete_folder(
 
 /// Only the root has no parent, and it was refused above.
 fn unreachable_root<T>(path: &RemotePath) -> Result<T> {
-    Err(attribute(Error::invalid_path(
-        path.as_str(),
-        "Cannot delete the root folder",
-    )))
+    Err(attribute(Error::cannot_delete_the_root(path)))
 }
 
 /// Removes everything inside the open folder `dir`, never following a link.

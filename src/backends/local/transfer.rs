@@ -20,20 +20,14 @@ fn check_source(root: &Root, src: &RemotePath) -> Result<Located> {
     let located = root.locate(src)?;
     match located.probe {
         Probe::File(_) => Ok(located),
-        Probe::Folder => Err(attribute(Error::invalid_path(
-            src.as_str(),
-            format!("Source is a directory: {src}"),
-        ))),
+        Probe::Folder => Err(attribute(Error::source_is_a_folder(src))),
         Probe::Foreign { at } => Err(not_followed(src, at)),
         Probe::Missing | Probe::UnderFile { .. } => Err(source_not_found(src)),
     }
 }
 
 fn source_not_found(src: &RemotePath) -> Error {
-    attribute(Error::not_found(
-        src.as_str(),
-        format!("Source not found: {src}"),
-    ))
+    attribute(Error::source_not_found(src))
 }
 
 /// The destination checks, after the source's: the root, a folder, a
@@ -41,22 +35,13 @@ fn source_not_found(src: &RemotePath) -> Error {
 /// `overwrite` is `AlreadyExists`.
 fn check_destination(root: &Root, dst: &RemotePath, overwrite: bool) -> Result<()> {
     if dst.is_root() {
-        return Err(attribute(Error::invalid_path(
-            dst.as_str(),
-            "Destination must not be the root",
-        )));
+        return Err(attribute(Error::destination_is_the_root(dst)));
     }
     match root.locate(dst)?.probe {
-        Probe::Folder => Err(attribute(Error::invalid_path(
-            dst.as_str(),
-            format!("Destination '{dst}' exists as a directory"),
-        ))),
+        Probe::Folder => Err(attribute(Error::destination_is_a_folder(dst))),
         Probe::UnderFile { blocker } => Err(file_in_the_way(dst, blocker)),
         Probe::Foreign { at } => Err(not_followed(dst, at)),
-        Probe::File(_) if !overwrite => Err(attribute(Error::already_exists(
-            dst.as_str(),
-            format!("Destination already exists: {dst}"),
-        ))),
+        Probe::File(_) if !overwrite => Err(attribute(Error::destination_already_exists(dst))),
         Probe::File(_) | Probe::Missing => Ok(()),
     }
 }
@@ -106,15 +91,9 @@ pub(super) fn rename(
 fn move_error(error: io::Error, src: &RemotePath, dst: &RemotePath) -> Error {
     match error.kind() {
         io::ErrorKind::NotFound => source_not_found(src),
-        io::ErrorKind::AlreadyExists => attribute(Error::already_exists(
-            dst.as_str(),
-            format!("Destination already exists: {dst}"),
-        )),
+        io::ErrorKind::AlreadyExists => attribute(Error::destination_already_exists(dst)),
         io::ErrorKind::IsADirectory | io::ErrorKind::DirectoryNotEmpty => {
-            attribute(Error::invalid_path(
-                dst.as_str(),
-                format!("Destination '{dst}' exists as a directory"),
-            ))
+            attribute(Error::destination_is_a_folder(dst))
         }
         _ => map_io(error, dst, "moving the file"),
     }

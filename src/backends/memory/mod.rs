@@ -15,7 +15,7 @@ use bytes::Bytes;
 use parking_lot::RwLock;
 
 use self::listing::{ChildWalk, FileWalk, file_info};
-use self::tree::{FileEntry, Folder, Indexed, Leaf, Lookup, Node, Tree, folder_in_the_way};
+use self::tree::{FileEntry, Folder, Indexed, Leaf, Lookup, Node, Tree};
 use crate::{
     AtomicWriter, Backend, Capability, CapabilitySet, Child, Content, DeleteFolderOptions,
     DeleteOptions, Error, FileInfo, FolderEntry, FolderInfo, ListOptions, Listing, ReadStream,
@@ -111,11 +111,8 @@ impl MemoryBackend {
     ) -> Result<T> {
         match self.tree.read().kind(path) {
             Some(Indexed::File { entry, data }) => Ok(take(entry, data)),
-            Some(Indexed::Folder) => Err(not_a_file(path)),
-            None => Err(Error::not_found(
-                path.as_str(),
-                format!("File not found: {path}"),
-            )),
+            Some(Indexed::Folder) => Err(Error::not_a_file(path)),
+            None => Err(Error::file_not_found(path)),
         }
         .map_err(attribute)
     }
@@ -127,7 +124,7 @@ impl MemoryBackend {
         options: &WriteOptions,
     ) -> Result<WriteResult> {
         if path.is_root() {
-            return Err(attribute(empty_file_path(path)));
+            return Err(attribute(Error::root_is_not_a_file(path)));
         }
         let data = content.into_bytes(path).map_err(attribute)?;
         let metadata = options.effective_metadata().cloned();
@@ -136,12 +133,9 @@ impl MemoryBackend {
         let now = SystemTime::now();
         let probe = tree.probe_for_write(path).map_err(attribute)?;
         match probe.leaf {
-            Leaf::Folder => return Err(attribute(folder_in_the_way(path))),
+            Leaf::Folder => return Err(attribute(Error::folder_in_the_way(path))),
             Leaf::File if !options.overwrite => {
-                return Err(attribute(Error::already_exists(
-                    path.as_str(),
-                    format!("File already exists: {path}"),
-                )));
+                return Err(attribute(Error::file_already_exists(path)));
             }
             Leaf::File | Leaf::Missing => {}
         }
@@ -182,40 +176,25 @@ impl MemoryBackend {
         let source = match tree.lookup(src) {
             Lookup::File(entry) => Arc::clone(entry),
             Lookup::Folder(_) => {
-                return Err(attribute(Error::invalid_path(
-                    src.as_str(),
-                    format!("Source is a directory: {src}"),
-                )));
+                return Err(attribute(Error::source_is_a_folder(src)));
             }
             Lookup::Missing => {
-                return Err(attribute(Error::not_found(
-                    src.as_str(),
-                    format!("Source not found: {src}"),
-                )));
+                return Err(attribute(Error::source_not_found(src)));
             }
         };
         if src == dst {
             return Ok(());
         }
         if dst.is_root() {
-            return Err(attribute(Error::invalid_path(
-                dst.as_str(),
-                "Destination must not be the root",
-            )));
+            return Err(attribute(Error::destination_is_the_root(dst)));
         }
         let probe = tree.probe_for_write(dst).map_err(attribute)?;
         match probe.leaf {
             Leaf::Folder => {
-                return Err(attribute(Error::invalid_path(
-                    dst.as_str(),
-                    format!("Destination '{dst}' exists as a directory"),
-                )));
+                return Err(attribute(Error::destination_is_a_folder(dst)));
             }
             Leaf::File if !options.overwrite => {
-                return Err(attribute(Error::already_exists(
-                    dst.as_str(),
-                    format!("Destination already exists: {dst}"),
-                )));
+                return Err(attribute(Error::destination_already_exists(dst)));
             }
             Leaf::File | Leaf::Missing => {}
         }
@@ -232,17 +211,6 @@ impl MemoryBackend {
 
 fn attribute(error: Error) -> Error {
     error.with_backend(NAME)
-}
-
-fn not_a_file(path: &RemotePath) -> Error {
-    Error::invalid_path(path.as_str(), format!("Not a file: '{path}'"))
-}
-
-fn empty_file_path(path: &RemotePath) -> Error {
-    Error::invalid_path(
-        path.as_str(),
-        "Path must not be empty or root for file operations",
-    )
 }
 
 impl fmt::Debug for MemoryBackend {
@@ -310,13 +278,10 @@ impl Backend for MemoryBackend {
         options: &WriteOptions,
     ) -> Result<Box<dyn AtomicWriter + '_>> {
         if path.is_root() {
-            return Err(attribute(empty_file_path(path)));
+            return Err(attribute(Error::root_is_not_a_file(path)));
         }
         if !options.overwrite && self.tree.read().file(path).is_some() {
-            return Err(attribute(Error::already_exists(
-                path.as_str(),
-                format!("File already exists: {path}"),
-            )));
+            return Err(attribute(Error::file_already_exists(path)));
         }
         Ok(Box::new(MemoryAtomicWriter {
             backend: self,
@@ -328,7 +293,7 @@ impl Backend for MemoryBackend {
 
     fn delete(&self, path: &RemotePath, options: DeleteOptions) -> Result<()> {
         if path.is_root() {
-            return Err(attribute(not_a_file(path)));
+            return Err(attribute(Error::not_a_file(path)));
         }
         let mut tree = self.tree.write();
         match tree.lookup(path) {
@@ -336,21 +301,15 @@ impl Backend for MemoryBackend {
                 tree.remove(path);
                 Ok(())
             }
-            Lookup::Folder(_) => Err(attribute(not_a_file(path))),
+            Lookup::Folder(_) => Err(attribute(Error::not_a_file(path))),
             Lookup::Missing if options.missing_ok => Ok(()),
-            Lookup::Missing => Err(attribute(Error::not_found(
-                path.as_str(),
-                format!("File not found: {path}"),
-            ))),
+            Lookup::Missing => Err(attribute(Error::file_not_found(path))),
         }
     }
 
     fn delete_folder(&self, path: &RemotePath, options: DeleteFolderOptions) -> Result<()> {
         if path.is_root() {
-            return Err(attribute(Error::invalid_path(
-                path.as_str(),
-                "Cannot delete the root folder",
-            )));
+            return Err(attribute(Error::cannot_delete_the_root(path)));
         }
         let mut tree = self.tree.write();
         match tree.lookup(path) {
@@ -361,15 +320,9 @@ impl Backend for MemoryBackend {
                 tree.remove(path);
                 Ok(())
             }
-            Lookup::File(_) => Err(attribute(Error::invalid_path(
-                path.as_str(),
-                format!("Not a folder: '{path}'"),
-            ))),
+            Lookup::File(_) => Err(attribute(Error::not_a_folder(path))),
             Lookup::Missing if options.missing_ok => Ok(()),
-            Lookup::Missing => Err(attribute(Error::not_found(
-                path.as_str(),
-                format!("Folder not found: {path}"),
-            ))),
+            Lookup::Missing => Err(attribute(Error::folder_not_found(path))),
         }
     }
 
@@ -404,16 +357,10 @@ impl Backend for MemoryBackend {
         let folder = match self.tree.read().lookup(path) {
             Lookup::Folder(folder) => folder.clone(),
             Lookup::File(_) => {
-                return Err(attribute(Error::invalid_path(
-                    path.as_str(),
-                    format!("Not a folder: '{path}'"),
-                )));
+                return Err(attribute(Error::not_a_folder(path)));
             }
             Lookup::Missing => {
-                return Err(attribute(Error::not_found(
-                    path.as_str(),
-                    format!("Folder not found: {path}"),
-                )));
+                return Err(attribute(Error::folder_not_found(path)));
             }
         };
         let mut info = FolderInfo {

@@ -210,10 +210,7 @@ impl Tree {
                 Some(Node::File(_)) | None => return Err(file_in_the_way(path, position)),
             }
         }
-        Err(Error::invalid_path(
-            path.as_str(),
-            "Path must not be empty for file operations",
-        ))
+        Err(Error::root_is_not_a_file(path))
     }
 
     /// The folder holding `path`'s leaf, for removal; `None` when missing.
@@ -317,7 +314,7 @@ fn insert_leaf(
     }
     let old = match folder.get_mut(name) {
         Some(Node::File(old)) => std::mem::replace(old, Arc::clone(&entry)),
-        Some(Node::Folder(_)) | None => return Err(folder_in_the_way(path)),
+        Some(Node::Folder(_)) | None => return Err(Error::folder_in_the_way(path)),
     };
     // An overwrite replaces both entries in place: no key is allocated.
     match index.get_mut(path.as_str()) {
@@ -331,21 +328,7 @@ fn insert_leaf(
 /// blocking file.
 fn file_in_the_way(path: &RemotePath, index: usize) -> Error {
     let blocker: Vec<&str> = path.segments().take(index + 1).collect();
-    Error::invalid_path(
-        path.as_str(),
-        format!(
-            "Cannot create directory: '{}' exists as a file",
-            blocker.join("/")
-        ),
-    )
-}
-
-/// The error for a file operation whose target is an existing folder.
-pub(super) fn folder_in_the_way(path: &RemotePath) -> Error {
-    Error::invalid_path(
-        path.as_str(),
-        format!("Cannot write: '{}' exists as a directory", path.name()),
-    )
+    Error::file_in_the_way(path, blocker.join("/"))
 }
 
 /// Files and folders below `folder` (not counting `folder` itself).

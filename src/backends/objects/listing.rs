@@ -6,7 +6,7 @@ use object_store::{ObjectMeta, ObjectStore};
 
 use super::ObjectStoreBackend;
 use super::errors::{map_error, ours};
-use super::streams::FilterMap;
+use crate::aio::streams::FilterMapStream;
 use crate::aio::{BoxStream, ListStream, next_item};
 use crate::{
     DeleteFolderOptions, Error, FileInfo, FolderEntry, FolderInfo, ListOptions, RemotePath, Result,
@@ -20,7 +20,7 @@ fn below(
 ) -> BoxStream<'static, object_store::Result<ObjectMeta>> {
     let key = key.clone();
     let objects = backend.store.list(Some(&key));
-    Box::pin(FilterMap::new(objects, move |item| match item {
+    Box::pin(FilterMapStream::new(objects, move |item| match item {
         Ok(meta) if meta.location == key => None,
         other => Some(other),
     }))
@@ -103,16 +103,19 @@ pub(super) async fn list_files<'a>(
         first: Some(first),
         rest: objects,
     });
-    Ok(Box::pin(FilterMap::new(objects, move |item| match item {
-        Ok(meta) => {
-            let file = backend.path_of(&meta.location)?;
-            match max_depth {
-                Some(max) if depth(&listed, &file) > max => None,
-                _ => Some(Ok(backend.file_info(file, &meta, None))),
+    Ok(Box::pin(FilterMapStream::new(
+        objects,
+        move |item| match item {
+            Ok(meta) => {
+                let file = backend.path_of(&meta.location)?;
+                match max_depth {
+                    Some(max) if depth(&listed, &file) > max => None,
+                    _ => Some(Ok(backend.file_info(file, &meta, None))),
+                }
             }
-        }
-        Err(e) => Some(Err(map_error(e, &listed, "listing files"))),
-    })))
+            Err(e) => Some(Err(map_error(e, &listed, "listing files"))),
+        },
+    )))
 }
 
 /// A listing that failed: empty when `path` is a file or under one (a
@@ -176,14 +179,8 @@ pub(super) async fn folder_info(
 /// Why `path`, which has no key below it, is not a folder.
 async fn not_a_folder(backend: &ObjectStoreBackend, path: &RemotePath) -> Error {
     match backend.probe_file(path).await {
-        Ok(true) => ours(Error::invalid_path(
-            path.as_str(),
-            format!("Not a folder: '{path}'"),
-        )),
-        Ok(false) => ours(Error::not_found(
-            path.as_str(),
-            format!("Folder not found: {path}"),
-        )),
+        Ok(true) => ours(Error::not_a_folder(path)),
+        Ok(false) => ours(Error::folder_not_found(path)),
         Err(e) => e,
     }
 }
@@ -194,25 +191,16 @@ pub(super) async fn delete_folder(
     options: DeleteFolderOptions,
 ) -> Result<()> {
     if path.is_root() {
-        return Err(ours(Error::invalid_path(
-            "",
-            "Cannot delete the root folder",
-        )));
+        return Err(ours(Error::cannot_delete_the_root(path)));
     }
     if backend.probe_file(path).await? {
-        return Err(ours(Error::invalid_path(
-            path.as_str(),
-            format!("Not a folder: '{path}'"),
-        )));
+        return Err(ours(Error::not_a_folder(path)));
     }
     if !probe_folder(backend, path).await? {
         if options.missing_ok {
             return Ok(());
         }
-        return Err(ours(Error::not_found(
-            path.as_str(),
-            format!("Folder not found: {path}"),
-        )));
+        return Err(ours(Error::folder_not_found(path)));
     }
     if !options.recursive {
         return Err(ours(Error::directory_not_empty(path.as_str())));

@@ -7,7 +7,6 @@ mod errors;
 mod listing;
 mod ops;
 mod scratch;
-mod streams;
 #[cfg(test)]
 mod tests;
 mod transfer;

@@ -8,8 +8,8 @@ use object_store::{
 };
 
 use super::errors::{is_already_exists, is_not_found, map_error, ours};
-use super::streams::FilterMap;
 use super::{ObjectStoreBackend, listing};
+use crate::aio::streams::FilterMapStream;
 use crate::aio::{AsyncContent, ByteStream};
 use crate::{
     Capability, DeleteOptions, Error, FileInfo, Metadata, RemotePath, Result, WriteOptions,
@@ -54,7 +54,7 @@ impl ObjectStoreBackend {
     /// for a missing path (also under a file).
     pub(super) async fn get_file(&self, path: &RemotePath, head: bool) -> Result<GetResult> {
         if path.is_root() {
-            return Err(ours(Error::invalid_path("", "Cannot read the root folder")));
+            return Err(ours(Error::root_is_not_a_file(path)));
         }
         let options = GetOptions {
             head,
@@ -75,16 +75,10 @@ impl ObjectStoreBackend {
         doing: &str,
     ) -> Error {
         if matches!(listing::probe_folder(self, path).await, Ok(true)) {
-            return ours(Error::invalid_path(
-                path.as_str(),
-                format!("Not a file, a folder: '{path}'"),
-            ));
+            return ours(Error::not_a_file(path));
         }
         if is_not_found(&error) || self.file_in_the_way(path).await.is_some() {
-            return ours(Error::not_found(
-                path.as_str(),
-                format!("File not found: {path}"),
-            ));
+            return ours(Error::file_not_found(path));
         }
         map_error(error, path, doing)
     }
@@ -101,7 +95,7 @@ impl ObjectStoreBackend {
         let result = self.get_file(path, false).await?;
         let owned = path.clone();
         let chunks = result.into_stream();
-        Ok(Box::pin(FilterMap::new(chunks, move |chunk| {
+        Ok(Box::pin(FilterMapStream::new(chunks, move |chunk| {
             Some(chunk.map_err(|e| map_error(e, &owned, "reading the content")))
         })))
     }
@@ -148,10 +142,7 @@ impl ObjectStoreBackend {
         options: &WriteOptions,
     ) -> Result<Option<Metadata>> {
         if path.is_root() {
-            return Err(ours(Error::invalid_path(
-                "",
-                "Cannot write to the root folder",
-            )));
+            return Err(ours(Error::root_is_not_a_file(path)));
         }
         let metadata = options.effective_metadata().cloned();
         if metadata.is_some() && !self.traits.user_metadata {
@@ -174,10 +165,7 @@ impl ObjectStoreBackend {
         metadata: Option<Metadata>,
     ) -> Result<WriteResult> {
         if listing::probe_folder(self, path).await? {
-            return Err(ours(Error::invalid_path(
-                path.as_str(),
-                format!("Cannot write a file over a folder: '{path}'"),
-            )));
+            return Err(ours(Error::folder_in_the_way(path)));
         }
         let key = self.key(path)?;
         let mode = if overwrite {
@@ -225,10 +213,7 @@ impl ObjectStoreBackend {
         doing: &str,
     ) -> Error {
         match self.file_in_the_way(path).await {
-            Some(file) => ours(Error::invalid_path(
-                path.as_str(),
-                format!("Cannot write '{path}' under the file '{file}'"),
-            )),
+            Some(file) => ours(Error::file_in_the_way(path, file)),
             None => map_error(error, path, doing),
         }
     }
@@ -239,25 +224,16 @@ impl ObjectStoreBackend {
         options: DeleteOptions,
     ) -> Result<()> {
         if path.is_root() {
-            return Err(ours(Error::invalid_path(
-                "",
-                "Cannot delete the root folder as a file",
-            )));
+            return Err(ours(Error::not_a_file(path)));
         }
         if !self.probe_file(path).await? {
             if listing::probe_folder(self, path).await? {
-                return Err(ours(Error::invalid_path(
-                    path.as_str(),
-                    format!("Not a file, a folder: '{path}'"),
-                )));
+                return Err(ours(Error::not_a_file(path)));
             }
             if options.missing_ok {
                 return Ok(());
             }
-            return Err(ours(Error::not_found(
-                path.as_str(),
-                format!("File not found: {path}"),
-            )));
+            return Err(ours(Error::file_not_found(path)));
         }
         self.delete_key(path, &self.key(path)?).await
     }
@@ -273,8 +249,5 @@ impl ObjectStoreBackend {
 
 /// `AlreadyExists` for a no-clobber write onto an existing file.
 pub(super) fn exists(path: &RemotePath) -> Error {
-    ours(Error::already_exists(
-        path.as_str(),
-        format!("File already exists: {path}"),
-    ))
+    ours(Error::file_already_exists(path))
 }

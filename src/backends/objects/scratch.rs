@@ -6,16 +6,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use bytes::Bytes;
 use object_store::ObjectStore;
 
 use super::{ObjectStoreBackend, StoreTraits};
 use crate::aio::Blocking;
-use crate::{
-    AtomicWriter, Backend, CapabilitySet, Child, Content, DeleteFolderOptions, DeleteOptions,
-    FileInfo, FolderEntry, FolderInfo, ListOptions, Listing, ReadStream, RemotePath, Result,
-    SeekRead, TransferOptions, WriteOptions, WriteResult,
-};
+use crate::{Backend, Delegate, DeleteFolderOptions, RemotePath, Result};
 
 /// A sync [`ObjectStoreBackend`] confined to a fresh prefix
 /// `<base>/<unique name>` of a shared store; dropping it deletes every
@@ -84,97 +79,11 @@ impl Drop for ScratchBackend {
     }
 }
 
-impl Backend for ScratchBackend {
-    fn name(&self) -> &str {
-        self.inner.name()
-    }
-    fn capabilities(&self) -> CapabilitySet {
-        self.inner.capabilities()
-    }
-    fn close_is_terminal(&self) -> bool {
-        self.inner.close_is_terminal()
-    }
-    fn exists(&self, path: &RemotePath) -> Result<bool> {
-        self.inner.exists(path)
-    }
-    fn is_file(&self, path: &RemotePath) -> Result<bool> {
-        self.inner.is_file(path)
-    }
-    fn is_folder(&self, path: &RemotePath) -> Result<bool> {
-        self.inner.is_folder(path)
-    }
-    fn read(&self, path: &RemotePath) -> Result<ReadStream> {
-        self.inner.read(path)
-    }
-    fn read_bytes(&self, path: &RemotePath) -> Result<Bytes> {
-        self.inner.read_bytes(path)
-    }
-    fn read_seekable(&self, path: &RemotePath) -> Result<Box<dyn SeekRead>> {
-        self.inner.read_seekable(path)
-    }
-    fn write(
-        &self,
-        path: &RemotePath,
-        content: Content<'_>,
-        options: &WriteOptions,
-    ) -> Result<WriteResult> {
-        self.inner.write(path, content, options)
-    }
-    fn write_atomic(
-        &self,
-        path: &RemotePath,
-        content: Content<'_>,
-        options: &WriteOptions,
-    ) -> Result<WriteResult> {
-        self.inner.write_atomic(path, content, options)
-    }
-    fn open_atomic(
-        &self,
-        path: &RemotePath,
-        options: &WriteOptions,
-    ) -> Result<Box<dyn AtomicWriter + '_>> {
-        self.inner.open_atomic(path, options)
-    }
-    fn delete(&self, path: &RemotePath, options: DeleteOptions) -> Result<()> {
-        self.inner.delete(path, options)
-    }
-    fn delete_folder(&self, path: &RemotePath, options: DeleteFolderOptions) -> Result<()> {
-        self.inner.delete_folder(path, options)
-    }
-    fn list_files(&self, path: &RemotePath, options: ListOptions) -> Result<Listing<'_, FileInfo>> {
-        self.inner.list_files(path, options)
-    }
-    fn list_folders(&self, path: &RemotePath) -> Result<Listing<'_, FolderEntry>> {
-        self.inner.list_folders(path)
-    }
-    fn iter_children(&self, path: &RemotePath) -> Result<Listing<'_, Child>> {
-        self.inner.iter_children(path)
-    }
-    fn glob(&self, pattern: &str) -> Result<Listing<'_, FileInfo>> {
-        self.inner.glob(pattern)
-    }
-    fn get_file_info(&self, path: &RemotePath) -> Result<FileInfo> {
-        self.inner.get_file_info(path)
-    }
-    fn get_folder_info(&self, path: &RemotePath) -> Result<FolderInfo> {
-        self.inner.get_folder_info(path)
-    }
-    fn rename(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
-        self.inner.rename(src, dst, options)
-    }
-    fn copy(&self, src: &RemotePath, dst: &RemotePath, options: TransferOptions) -> Result<()> {
-        self.inner.copy(src, dst, options)
-    }
-    fn to_key(&self, native_path: &str) -> String {
-        self.inner.to_key(native_path)
-    }
-    fn native_path(&self, path: &RemotePath) -> String {
-        self.inner.native_path(path)
-    }
-    fn check_health(&self) -> Result<()> {
-        self.inner.check_health()
-    }
-    fn close(&self) -> Result<()> {
-        self.inner.close()
+/// Every call is the prefixed backend's: only the clean-up on drop differs.
+impl Delegate for ScratchBackend {
+    type Inner = Blocking<ObjectStoreBackend>;
+
+    fn inner(&self) -> &Self::Inner {
+        &self.inner
     }
 }

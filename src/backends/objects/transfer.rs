@@ -33,16 +33,13 @@ impl ObjectStoreBackend {
             if listing::probe_folder(self, src).await? {
                 return Err(not_a_file(src));
             }
-            return Err(ours(Error::not_found(
-                src.as_str(),
-                format!("Source not found: {src}"),
-            )));
+            return Err(ours(Error::source_not_found(src)));
         }
-        if dst.is_root() || listing::probe_folder(self, dst).await? {
-            return Err(ours(Error::invalid_path(
-                dst.as_str(),
-                format!("The destination is a folder: '{dst}'"),
-            )));
+        if dst.is_root() {
+            return Err(ours(Error::destination_is_the_root(dst)));
+        }
+        if listing::probe_folder(self, dst).await? {
+            return Err(ours(Error::destination_is_a_folder(dst)));
         }
         if src == dst {
             return Ok(());
@@ -81,17 +78,14 @@ impl ObjectStoreBackend {
         match done {
             Ok(()) => Ok(()),
             Err(e) if create && is_already_exists(&e) => Err(exists(dst)),
-            Err(e) if is_not_found(&e) && !self.probe_file(src).await.unwrap_or(true) => Err(ours(
-                Error::not_found(src.as_str(), format!("Source not found: {src}")),
-            )),
+            Err(e) if is_not_found(&e) && !self.probe_file(src).await.unwrap_or(true) => {
+                Err(ours(Error::source_not_found(src)))
+            }
             Err(e) => Err(self.refused_under_a_file(dst, e, "transferring").await),
         }
     }
 }
 
 fn not_a_file(path: &RemotePath) -> Error {
-    ours(Error::invalid_path(
-        path.as_str(),
-        format!("Not a file: '{path}'"),
-    ))
+    ours(Error::not_a_file(path))
 }

@@ -2,6 +2,7 @@
 //! portable fallback (contract section 8).
 
 use super::SegmentPattern;
+use super::segment::wildcard_match;
 use crate::{Error, Result};
 
 /// The characters that make a segment a wildcard segment.
@@ -93,33 +94,14 @@ impl GlobPattern {
             return false;
         }
         let names: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-        // `**` behaves like `*` one level up (over segments instead of
+        // `**` behaves like `*` one level up (over names instead of
         // characters), so the same star-backtracking algorithm applies.
-        let (mut n, mut p) = (0, 0);
-        let mut last_star: Option<(usize, usize)> = None;
-        while n < names.len() {
-            match self.parts.get(p) {
-                Some(Part::AnyDepth) => {
-                    last_star = Some((p, n));
-                    p += 1;
-                }
-                Some(Part::One(segment)) if segment.matches(names[n]) => {
-                    p += 1;
-                    n += 1;
-                }
-                _ => match last_star {
-                    Some((star_p, star_n)) => {
-                        p = star_p + 1;
-                        n = star_n + 1;
-                        last_star = Some((star_p, star_n + 1));
-                    }
-                    None => return false,
-                },
-            }
-        }
-        self.parts[p.min(self.parts.len())..]
-            .iter()
-            .all(|part| *part == Part::AnyDepth)
+        wildcard_match(
+            &self.parts,
+            &names,
+            |part| *part == Part::AnyDepth,
+            |part, name| matches!(part, Part::One(segment) if segment.matches(name)),
+        )
     }
 }
 

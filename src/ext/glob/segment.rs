@@ -100,35 +100,51 @@ impl SegmentPattern {
     /// Whether `text` matches the whole pattern.
     pub fn matches(&self, text: &str) -> bool {
         let text: Vec<char> = text.chars().collect();
-        // Classic wildcard matching: on a mismatch, backtrack to the last `*`
-        // and let it swallow one more character. Linear in practice,
-        // O(len(pattern) * len(text)) at worst, never exponential.
-        let (mut t, mut p) = (0, 0);
-        let mut last_star: Option<(usize, usize)> = None;
-        while t < text.len() {
-            match self.tokens.get(p) {
-                Some(Token::AnyRun) => {
-                    last_star = Some((p, t));
-                    p += 1;
-                }
-                Some(token) if token_matches(token, text[t]) => {
-                    p += 1;
-                    t += 1;
-                }
-                _ => match last_star {
-                    Some((star_p, star_t)) => {
-                        p = star_p + 1;
-                        t = star_t + 1;
-                        last_star = Some((star_p, star_t + 1));
-                    }
-                    None => return false,
-                },
-            }
-        }
-        self.tokens[p.min(self.tokens.len())..]
-            .iter()
-            .all(|t| *t == Token::AnyRun)
+        wildcard_match(
+            &self.tokens,
+            &text,
+            |token| *token == Token::AnyRun,
+            |token, c| token_matches(token, *c),
+        )
     }
+}
+
+/// Whether `items` match the whole `pattern`, where a part that `is_star`
+/// matches any run of items (possibly none) and any other part one item that
+/// it `matches`. Classic wildcard matching: on a mismatch, backtrack to the
+/// last star and let it swallow one more item. Linear in practice,
+/// O(len(pattern) * len(items)) at worst, never exponential. Characters of a
+/// name against `*` here; names of a path against `**` in
+/// [`GlobPattern`](super::GlobPattern).
+pub(super) fn wildcard_match<P, T>(
+    pattern: &[P],
+    items: &[T],
+    is_star: impl Fn(&P) -> bool,
+    matches: impl Fn(&P, &T) -> bool,
+) -> bool {
+    let (mut i, mut p) = (0, 0);
+    let mut last_star: Option<(usize, usize)> = None;
+    while i < items.len() {
+        match pattern.get(p) {
+            Some(part) if is_star(part) => {
+                last_star = Some((p, i));
+                p += 1;
+            }
+            Some(part) if matches(part, &items[i]) => {
+                p += 1;
+                i += 1;
+            }
+            _ => match last_star {
+                Some((star_p, star_i)) => {
+                    p = star_p + 1;
+                    i = star_i + 1;
+                    last_star = Some((star_p, star_i + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    pattern[p.min(pattern.len())..].iter().all(is_star)
 }
 
 fn token_matches(token: &Token, c: char) -> bool {

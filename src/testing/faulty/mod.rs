@@ -210,7 +210,7 @@ impl<B: Backend> FaultyBackend<B> {
         let mut content = Vec::new();
         FailingReader::new(self.inner.read(path)?, after)
             .read_to_end(&mut content)
-            .map_err(|e| Error::io(path.as_str(), "reading the stream failed", e))?;
+            .map_err(|e| Error::stream_read_failed(path, e))?;
         Ok(Bytes::from(content))
     }
 }

@@ -1,5 +1,5 @@
-//! Values returned by backends: file and folder descriptions and write results
-//! (contract section 2.4).
+//! What backends report: file and folder descriptions, children and write
+//! results (contract section 2.4).
 
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
