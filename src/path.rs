@@ -1,7 +1,8 @@
 //! The validated, normalised path type every backend method takes.
 
 use std::fmt;
-use std::sync::Arc;
+
+use smol_str::SmolStr;
 
 use crate::{Error, Result};
 
@@ -37,16 +38,21 @@ use crate::{Error, Result};
 /// # Ok::<(), remote_store::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-pub struct RemotePath(Arc<str>);
+pub struct RemotePath(SmolStr);
 
 impl RemotePath {
     /// The root path, `""`.
     pub fn root() -> Self {
-        RemotePath(Arc::from(""))
+        RemotePath(SmolStr::new_inline(""))
     }
 
     /// Parses and normalises `raw`; see the type docs for the rules.
     pub fn parse(raw: &str) -> Result<Self> {
+        // Most paths arrive normal already: one scan, then one allocation
+        // for the shared string, instead of rebuilding them piece by piece.
+        if is_normal(raw) {
+            return Ok(RemotePath(SmolStr::new(raw)));
+        }
         if raw.contains('\0') {
             return Err(Error::invalid_path(raw, "Path contains null byte"));
         }
@@ -65,14 +71,14 @@ impl RemotePath {
                 "Path is empty after normalization; only \"\" and \".\" name the root",
             ));
         }
-        Ok(RemotePath(Arc::from(segments.join("/"))))
+        Ok(RemotePath(SmolStr::new(segments.join("/"))))
     }
 
     /// Wraps a string that is already normalised (a name taken from a valid
     /// path, or a key built by a backend from valid parts).
     pub(crate) fn from_valid_segment(normalised: &str) -> Self {
         debug_assert!(RemotePath::parse(normalised).is_ok_and(|p| p.as_str() == normalised));
-        RemotePath(Arc::from(normalised))
+        RemotePath(SmolStr::new(normalised))
     }
 
     /// The normalised string; `""` for the root.
@@ -110,7 +116,7 @@ impl RemotePath {
             return None;
         }
         Some(match self.0.rfind('/') {
-            Some(idx) => RemotePath(Arc::from(&self.0[..idx])),
+            Some(idx) => RemotePath(SmolStr::new(&self.0[..idx])),
             None => RemotePath::root(),
         })
     }
@@ -137,7 +143,7 @@ impl RemotePath {
         match (self.is_root(), child.is_root()) {
             (true, _) => child.clone(),
             (false, true) => self.clone(),
-            (false, false) => RemotePath(Arc::from(format!("{}/{}", self.0, child.0))),
+            (false, false) => RemotePath(smol_str::format_smolstr!("{}/{}", self.0, child.0)),
         }
     }
 
@@ -159,7 +165,7 @@ impl RemotePath {
             return Some(RemotePath::root());
         }
         self.starts_with(ancestor)
-            .then(|| RemotePath(Arc::from(&self.0[ancestor.0.len() + 1..])))
+            .then(|| RemotePath(SmolStr::new(&self.0[ancestor.0.len() + 1..])))
     }
 
     /// The proper ancestors, nearest-to-root first, excluding the root and self:
@@ -167,13 +173,39 @@ impl RemotePath {
     pub fn ancestors(&self) -> impl Iterator<Item = RemotePath> + '_ {
         self.0
             .match_indices('/')
-            .map(|(idx, _)| RemotePath(Arc::from(&self.0[..idx])))
+            .map(|(idx, _)| RemotePath(SmolStr::new(&self.0[..idx])))
     }
 }
 
 /// Whether `raw` is one of the two spellings of the root, `""` and `"."`.
 fn is_root_spelling(raw: &str) -> bool {
     matches!(raw, "" | ".")
+}
+
+/// Whether `raw` is a non-root path already in its normal form: no NUL or
+/// backslash, every segment non-empty and neither `.` nor `..`. (Every root
+/// spelling, `""` included, takes the general rules.)
+fn is_normal(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    if bytes.is_empty() {
+        return false;
+    }
+    // One pass over the bytes: paths are short, and a searcher per segment
+    // costs more than it saves.
+    let mut start = 0;
+    for (at, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b'/' => {
+                if matches!(&bytes[start..at], b"" | b"." | b"..") {
+                    return false;
+                }
+                start = at + 1;
+            }
+            b'\0' | b'\\' => return false,
+            _ => {}
+        }
+    }
+    !matches!(&bytes[start..], b"" | b"." | b"..")
 }
 
 impl fmt::Display for RemotePath {
@@ -270,6 +302,30 @@ mod tests {
         assert_eq!(err.kind(), ErrorKind::InvalidPath);
         assert_eq!(err.path(), Some(raw));
         assert!(err.to_string().contains(why), "{err}");
+    }
+
+    #[rstest]
+    #[case("a")]
+    #[case("a/b.txt")]
+    #[case("...")]
+    #[case("a..b/.c")]
+    fn normal_input_is_recognised(#[case] raw: &str) {
+        assert!(is_normal(raw));
+        assert_eq!(RemotePath::parse(raw).unwrap().as_str(), raw);
+    }
+
+    #[rstest]
+    #[case("")]
+    #[case(".")]
+    #[case("/a")]
+    #[case("a/")]
+    #[case("a//b")]
+    #[case("a/./b")]
+    #[case("a/..")]
+    #[case("a\\b")]
+    #[case("a\0b")]
+    fn input_needing_work_takes_the_slow_path(#[case] raw: &str) {
+        assert!(!is_normal(raw), "{raw:?} was taken as normal");
     }
 
     #[test]
