@@ -1,9 +1,8 @@
 //! Listings walked outside the lock, over an O(1) snapshot of a folder.
 
 use std::ops::Bound;
-use std::sync::Arc;
 
-use super::tree::{FileEntry, Folder, Node};
+use super::tree::{FileEntry, Folder, Name, Node};
 use crate::{Child, FileInfo, FolderEntry, RemotePath};
 
 /// Entries fetched by the first look-up of a folder; later batches double up
@@ -28,7 +27,7 @@ struct Entries {
     prefix: RemotePath,
     folder: Folder,
     batch: std::vec::IntoIter<Item>,
-    last: Option<Arc<str>>,
+    last: Option<Name>,
     batch_size: usize,
     remaining: usize,
     /// Reused to join each child's path before it is copied into its own

@@ -99,7 +99,7 @@ impl MemoryBackend {
     }
 
     fn file_entry(&self, path: &RemotePath) -> Result<Arc<FileEntry>> {
-        self.with_file(path, |entry, _| Arc::clone(entry))
+        self.with_file(path, Arc::clone)
     }
 
     /// `take` applied to the file at `path` (its entry and content), under
@@ -107,10 +107,10 @@ impl MemoryBackend {
     fn with_file<T>(
         &self,
         path: &RemotePath,
-        take: impl FnOnce(&Arc<FileEntry>, &Bytes) -> T,
+        take: impl FnOnce(&Arc<FileEntry>) -> T,
     ) -> Result<T> {
         match self.tree.read().kind(path) {
-            Some(Indexed::File { entry, data }) => Ok(take(entry, data)),
+            Some(Indexed::File(entry)) => Ok(take(entry)),
             Some(Indexed::Folder) => Err(not_a_file(path)),
             None => Err(Error::not_found(
                 path.as_str(),
@@ -222,11 +222,15 @@ impl MemoryBackend {
         let entry = make_entry(&source, SystemTime::now());
         // Insert before removing: whatever happens, the file is never lost.
         let replaced = tree.insert_file(dst, probe, entry);
-        drop(replaced.map_err(attribute)?);
-        if remove_source {
-            tree.remove(src);
-        }
-        Ok(())
+        let removed = match replaced {
+            Ok(_) if remove_source => tree.remove(src),
+            Ok(_) | Err(_) => None,
+        };
+        drop(tree);
+        // What the transfer replaced or removed is freed here, after the
+        // lock is released.
+        drop(removed);
+        replaced.map(drop).map_err(attribute)
     }
 }
 
@@ -283,7 +287,7 @@ impl Backend for MemoryBackend {
     }
 
     fn read_bytes(&self, path: &RemotePath) -> Result<Bytes> {
-        self.with_file(path, |_, data| data.clone())
+        self.with_file(path, |entry| entry.data.clone())
     }
 
     fn write(
@@ -331,14 +335,16 @@ impl Backend for MemoryBackend {
             return Err(attribute(not_a_file(path)));
         }
         let mut tree = self.tree.write();
-        match tree.lookup(path) {
-            Lookup::File(_) => {
-                tree.remove(path);
+        match tree.kind(path) {
+            Some(Indexed::File(_)) => {
+                let removed = tree.remove(path);
+                drop(tree);
+                drop(removed);
                 Ok(())
             }
-            Lookup::Folder(_) => Err(attribute(not_a_file(path))),
-            Lookup::Missing if options.missing_ok => Ok(()),
-            Lookup::Missing => Err(attribute(Error::not_found(
+            Some(Indexed::Folder) => Err(attribute(not_a_file(path))),
+            None if options.missing_ok => Ok(()),
+            None => Err(attribute(Error::not_found(
                 path.as_str(),
                 format!("File not found: {path}"),
             ))),
@@ -353,20 +359,24 @@ impl Backend for MemoryBackend {
             )));
         }
         let mut tree = self.tree.write();
-        match tree.lookup(path) {
-            Lookup::Folder(folder) if !options.recursive && !folder.is_empty() => {
+        match tree.kind(path) {
+            Some(Indexed::Folder) if !options.recursive && tree.folder_len(path) != Some(0) => {
                 Err(attribute(Error::directory_not_empty(path.as_str())))
             }
-            Lookup::Folder(_) => {
-                tree.remove(path);
+            Some(Indexed::Folder) => {
+                let removed = tree.remove(path);
+                drop(tree);
+                // A recursive delete frees its whole subtree here, after the
+                // lock is released.
+                drop(removed);
                 Ok(())
             }
-            Lookup::File(_) => Err(attribute(Error::invalid_path(
+            Some(Indexed::File(_)) => Err(attribute(Error::invalid_path(
                 path.as_str(),
                 format!("Not a folder: '{path}'"),
             ))),
-            Lookup::Missing if options.missing_ok => Ok(()),
-            Lookup::Missing => Err(attribute(Error::not_found(
+            None if options.missing_ok => Ok(()),
+            None => Err(attribute(Error::not_found(
                 path.as_str(),
                 format!("Folder not found: {path}"),
             ))),
