@@ -53,6 +53,11 @@ impl RemotePath {
         if is_normal(raw) {
             return Ok(RemotePath(SmolStr::new(raw)));
         }
+        Self::parse_general(raw)
+    }
+
+    /// [`parse`](Self::parse) by the rules as written, for any input.
+    fn parse_general(raw: &str) -> Result<Self> {
         if raw.contains('\0') {
             return Err(Error::invalid_path(raw, "Path contains null byte"));
         }
@@ -93,7 +98,7 @@ impl RemotePath {
 
     /// The segments, root first; empty for the root.
     pub fn segments(&self) -> impl DoubleEndedIterator<Item = &str> + Clone {
-        self.0.split('/').filter(|s| !s.is_empty())
+        Segments { rest: &self.0 }
     }
 
     /// The number of segments (0 for the root).
@@ -101,13 +106,16 @@ impl RemotePath {
         if self.is_root() {
             0
         } else {
-            self.0.split('/').count()
+            1 + self.0.bytes().filter(|&byte| byte == b'/').count()
         }
     }
 
     /// The last segment; `""` for the root.
     pub fn name(&self) -> &str {
-        self.0.rsplit('/').next().unwrap_or("")
+        match last_slash(&self.0) {
+            Some(at) => &self.0[at + 1..],
+            None => &self.0,
+        }
     }
 
     /// The parent path; `None` for the root. The parent of `a` is the root.
@@ -115,7 +123,7 @@ impl RemotePath {
         if self.is_root() {
             return None;
         }
-        Some(match self.0.rfind('/') {
+        Some(match last_slash(&self.0) {
             Some(idx) => RemotePath(SmolStr::new(&self.0[..idx])),
             None => RemotePath::root(),
         })
@@ -177,6 +185,12 @@ impl RemotePath {
     }
 }
 
+/// The byte offset of the last `/` in `text`. A byte scan: paths are short,
+/// and the char pattern's memrchr searcher costs more than it saves.
+pub(crate) fn last_slash(text: &str) -> Option<usize> {
+    text.bytes().rposition(|byte| byte == b'/')
+}
+
 /// Whether `raw` is one of the two spellings of the root, `""` and `"."`.
 fn is_root_spelling(raw: &str) -> bool {
     matches!(raw, "" | ".")
@@ -187,25 +201,67 @@ fn is_root_spelling(raw: &str) -> bool {
 /// spelling, `""` included, takes the general rules.)
 fn is_normal(raw: &str) -> bool {
     let bytes = raw.as_bytes();
-    if bytes.is_empty() {
-        return false;
-    }
-    // One pass over the bytes: paths are short, and a searcher per segment
-    // costs more than it saves.
+    // One pass, and for the usual byte a single compare: every byte the
+    // rules care about but the backslash sorts at or below `/`.
     let mut start = 0;
     for (at, &byte) in bytes.iter().enumerate() {
+        if byte > b'/' && byte != b'\\' {
+            continue;
+        }
         match byte {
-            b'/' => {
-                if matches!(&bytes[start..at], b"" | b"." | b"..") {
-                    return false;
-                }
-                start = at + 1;
-            }
+            b'/' if is_empty_or_dots(&bytes[start..at]) => return false,
+            b'/' => start = at + 1,
             b'\0' | b'\\' => return false,
             _ => {}
         }
     }
-    !matches!(&bytes[start..], b"" | b"." | b"..")
+    !is_empty_or_dots(&bytes[start..])
+}
+
+/// Whether a segment is empty, `.` or `..`.
+fn is_empty_or_dots(segment: &[u8]) -> bool {
+    segment.len() <= 2 && segment.iter().all(|&byte| byte == b'.')
+}
+
+/// The segments of a normal path, split at each `/` byte (a char boundary,
+/// so every piece is a `str`); none for the root.
+#[derive(Clone)]
+struct Segments<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for Segments<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        Some(match self.rest.bytes().position(|byte| byte == b'/') {
+            Some(at) => {
+                let segment = &self.rest[..at];
+                self.rest = &self.rest[at + 1..];
+                segment
+            }
+            None => std::mem::take(&mut self.rest),
+        })
+    }
+}
+
+impl DoubleEndedIterator for Segments<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        Some(match last_slash(self.rest) {
+            Some(at) => {
+                let segment = &self.rest[at + 1..];
+                self.rest = &self.rest[..at];
+                segment
+            }
+            None => std::mem::take(&mut self.rest),
+        })
+    }
 }
 
 impl fmt::Display for RemotePath {
@@ -326,6 +382,17 @@ mod tests {
     #[case("a\0b")]
     fn input_needing_work_takes_the_slow_path(#[case] raw: &str) {
         assert!(!is_normal(raw), "{raw:?} was taken as normal");
+    }
+
+    proptest::proptest! {
+        /// The fast path takes exactly the inputs the general rules leave
+        /// unchanged, and nothing else.
+        #[test]
+        fn the_fast_path_takes_exactly_the_normal_inputs(raw in r"[a./\\\x00]{0,8}") {
+            let general = RemotePath::parse_general(&raw);
+            let unchanged = general.is_ok_and(|path| !path.is_root() && path.as_str() == raw);
+            proptest::prop_assert_eq!(is_normal(&raw), unchanged, "{:?}", raw);
+        }
     }
 
     #[test]

@@ -132,7 +132,7 @@ impl Default for Tree {
 /// `path` split into its parent's text and its name (`""` for a top-level
 /// path's parent).
 fn split(path: &str) -> (&str, &str) {
-    match path.rfind('/') {
+    match crate::path::last_slash(path) {
         Some(at) => (&path[..at], &path[at + 1..]),
         None => ("", path),
     }
