@@ -36,9 +36,14 @@ const NAME: &str = "memory";
 ///   structural sharing) and build their results outside it, so the lock is
 ///   never held while you iterate, and you may call the backend from inside
 ///   the loop.
-/// * **Point operations by hash.** Beside the tree, an index maps every path
-///   to its file or folder, so probes, reads and the checks of a write cost
-///   one hash look-up, whatever the depth or the size of the folder.
+/// * **Point operations by hash.** Beside the tree, an index maps every
+///   folder's path to its children by name, so probes, reads and the checks
+///   of a write cost two hash look-ups, whatever the depth or the size of
+///   the folder, and a recursive delete unindexes one entry per folder
+///   under the lock, none per file.
+/// * **Nothing freed under the lock.** What an overwrite, a delete or a
+///   transfer replaces or removes is dropped after the lock is released, so
+///   a `Bytes` whose owner's `Drop` calls this backend cannot deadlock it.
 /// * **Zero-copy.** Contents are immutable [`Bytes`]: `read_bytes` and `read`
 ///   hand out a shared handle, not a copy, and an overwrite never disturbs a
 ///   reader of the old version. The content of a write is drained before the

@@ -29,6 +29,7 @@ use crate::{Error, Metadata, RemotePath, Result};
 /// SipHash: every point operation hashes its path, and this is a store for
 /// tests and local tools, not one fed hostile keys.
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 /// A name in a folder: inline up to 23 bytes, so most names allocate nothing.
 pub(super) type Name = SmolStr;
@@ -66,11 +67,31 @@ pub(super) enum Indexed {
     Folder,
 }
 
-/// The index of one folder: its children by name, and how many are files.
+/// The index of one folder: its children by name, and which are folders
+/// (so that a recursive delete finds them without scanning the files).
 #[derive(Clone, Default)]
 struct Children {
     names: HashMap<Name, Indexed>,
-    files: usize,
+    subfolders: HashSet<Name>,
+}
+
+impl Children {
+    fn files(&self) -> usize {
+        self.names.len() - self.subfolders.len()
+    }
+
+    fn add_folder(&mut self, name: &str) {
+        self.names.insert(Name::new(name), Indexed::Folder);
+        self.subfolders.insert(Name::new(name));
+    }
+
+    fn remove(&mut self, name: &str) -> Option<Indexed> {
+        let removed = self.names.remove(name);
+        if let Some(Indexed::Folder) = removed {
+            self.subfolders.remove(name);
+        }
+        removed
+    }
 }
 
 /// What a write-side walk found at the leaf, once every ancestor is known to
@@ -256,7 +277,6 @@ impl Tree {
                     ),
                 }
                 if replaced.is_none() {
-                    children.files += 1;
                     self.files += 1;
                 }
                 return Ok(replaced);
@@ -267,7 +287,7 @@ impl Tree {
             if position >= probe.ancestors {
                 folder.insert(Name::new(segment), Node::Folder(Folder::new()));
                 if let Some(children) = self.index.get_mut(parent) {
-                    children.names.insert(Name::new(segment), Indexed::Folder);
+                    children.add_folder(segment);
                 }
                 self.index
                     .insert(Name::new(&text[..end]), Children::default());
@@ -305,9 +325,7 @@ impl Tree {
         let node = self.parent_folder_mut(path)?.remove(path.name())?;
         let (parent, name) = split(path.as_str());
         if let Some(children) = self.index.get_mut(parent) {
-            if let Some(Indexed::File(_)) = children.names.remove(name) {
-                children.files -= 1;
-            }
+            children.remove(name);
         }
         let mut index = Vec::new();
         match &node {
@@ -318,12 +336,10 @@ impl Tree {
                     let Some(children) = self.index.remove(&folder) else {
                         continue;
                     };
-                    self.files -= children.files;
+                    self.files -= children.files();
                     self.folders -= 1;
-                    for (name, indexed) in &children.names {
-                        if let Indexed::Folder = indexed {
-                            pending.push(smol_str::format_smolstr!("{folder}/{name}"));
-                        }
+                    for name in &children.subfolders {
+                        pending.push(smol_str::format_smolstr!("{folder}/{name}"));
                     }
                     index.push(children);
                 }
@@ -356,7 +372,9 @@ impl Tree {
                     {
                         here += 1;
                     }
-                    (Node::Folder(child), Some(Indexed::Folder)) => {
+                    (Node::Folder(child), Some(Indexed::Folder))
+                        if children.subfolders.contains(name) =>
+                    {
                         folders += 1;
                         let child_path = if path.is_empty() {
                             name.clone()
@@ -368,7 +386,7 @@ impl Tree {
                     _ => return false,
                 }
             }
-            if here != children.files {
+            if here != children.files() {
                 return false;
             }
             files += here;
