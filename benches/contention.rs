@@ -135,6 +135,7 @@ fn writer_latency(c: &mut Criterion) {
     for subject in subjects() {
         populate(&*subject, &written, &[5u8; SIZE]);
         populate(&*subject, &elsewhere, &[5u8; SIZE]);
+        let mut idle_p99 = None;
         for load in Load::ALL {
             let stop = AtomicBool::new(false);
             let listings = AtomicU64::new(0);
@@ -166,9 +167,12 @@ fn writer_latency(c: &mut Criterion) {
             });
             let seconds = began.elapsed().as_secs_f64();
             if let Some(stats) = Percentiles::of(&mut samples) {
+                // Load::ALL starts with Idle.
+                let normal = *idle_p99.get_or_insert(stats.p99);
                 rows.push(Row {
                     subject: subject.label(),
                     load: load.name(),
+                    stall: latency::stall(&samples, normal),
                     stats,
                     listings_per_second: listings.into_inner() as f64 / seconds,
                 });

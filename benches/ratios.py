@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Turns one run of `cargo bench --bench throughput --bench contention` into
-the ratio table of BENCHMARKS.md.
+"""Turns one run of `cargo bench --bench throughput --bench contention
+--bench delete_stall --bench footprint` into the ratio tables of
+BENCHMARKS.md.
 
 Reads criterion's mean estimates (`<target>/criterion/<group>/<id>/new/
-estimates.json`) and the writer-latency table the contention bench writes
-(`<target>/criterion/writer_latency.md`). The target directory is
-$CARGO_TARGET_DIR, else `target`. Prints Markdown on stdout.
+estimates.json`) and the tables the benches write beside them
+(`writer_latency.md`, `delete_stall.md`, `footprint.md`). The target
+directory is $CARGO_TARGET_DIR, else `target`. Prints Markdown on stdout.
 """
 
 import json
@@ -14,7 +15,7 @@ import sys
 
 TARGET = os.environ.get("CARGO_TARGET_DIR", "target")
 CRITERION = os.path.join(TARGET, "criterion")
-BASELINES = ("mutex_btree", "rwlock_hash")
+BASELINES = ("object_store", "mutex_btree", "rwlock_hash")
 
 
 def mean(*parts):
@@ -55,25 +56,26 @@ def verdict(value, at_least):
 def main():
     out = []
     row = out.append
-    row("| figure | memory | mutex_btree | rwlock_hash | memory speed vs mutex_btree | "
-        "memory speed vs rwlock_hash | target | verdict |")
-    row("|---|---:|---:|---:|---:|---:|---|---|")
+    row("| figure | memory | object_store | mutex_btree | rwlock_hash | "
+        "memory speed vs object_store | memory speed vs rwlock_hash | target | verdict |")
+    row("|---|---:|---:|---:|---:|---:|---:|---|---|")
 
-    def compare(label, parts, target=None):
+    def compare(label, parts, target=None, goal=None):
         times = {s: mean(*parts(s)) for s in ("memory",) + BASELINES}
         speed = {b: ratio(times[b], times["memory"]) for b in BASELINES}
-        goal, judged = "", ""
+        judged = ""
         if target is not None:
-            goal = f">= {target:g}x vs rwlock_hash"
+            goal = goal or f">= {target:g}x vs rwlock_hash"
             judged = verdict(speed["rwlock_hash"], target)
-        row(f"| {label} | {ns(times['memory'])} | {ns(times['mutex_btree'])} | "
-            f"{ns(times['rwlock_hash'])} | {x(speed['mutex_btree'])} | "
-            f"{x(speed['rwlock_hash'])} | {goal} | {judged} |")
+        row(f"| {label} | {ns(times['memory'])} | {ns(times['object_store'])} | "
+            f"{ns(times['mutex_btree'])} | {ns(times['rwlock_hash'])} | "
+            f"{x(speed['object_store'])} | {x(speed['rwlock_hash'])} | {goal or ''} | "
+            f"{judged} |")
 
     for op in ("write", "read", "exists"):
-        target = 1 if op in ("write", "read") else None
-        compare(f"small file {op} (per op)", lambda s, op=op: ("small_files", op, s), target)
-    compare("recursive listing, 100k files", lambda s: ("listing_100k", "recursive", s))
+        compare(f"small file {op} (per op)", lambda s, op=op: ("small_files", op, s), 1)
+    compare("recursive listing, 100k files", lambda s: ("listing_100k", "recursive", s),
+            1 / 1.5, "time <= 1.5x rwlock_hash's")
     compare("one-level listing, 100k files", lambda s: ("listing_100k", "one_level", s))
     for size in ("1k", "100k"):
         compare(f"time to first listed item, {size} files",
@@ -86,6 +88,8 @@ def main():
     compare("writer, lister on the same tree (mean)", lambda s: ("writer_latency", s, "listing"))
     compare("writer, lister on another tree (mean)",
             lambda s: ("writer_latency", s, "listing_elsewhere"))
+    compare("recursive delete of 100k files", lambda s: ("recursive_delete_100k", "delete", s))
+    compare("creating a small file (per 10k)", lambda s: ("create_10k_files", "create", s))
 
     row("")
     row("| memory-only figure | value | target | verdict |")
@@ -98,20 +102,45 @@ def main():
     row(f"| copying 64 MiB (`Vec::from`) / `read_bytes` of 64 MiB | {x(copy)} | >= 1000x | "
         f"{verdict(copy, 1000)} |")
 
-    latency = os.path.join(CRITERION, "writer_latency.md")
-    if os.path.exists(latency):
-        with open(latency) as f:
-            table = f.read()
-        for line in table.splitlines():
-            cells = [c.strip() for c in line.strip("|").split("|")]
-            if cells[:2] == ["memory", "listing"]:
-                p99 = float(cells[7])
-                row(f"| writer p99 with a 100k lister / p99 idle | {p99:.2f}x | <= 2x | "
-                    f"{verdict(2 / p99, 1)} |")
-        row("")
-        row("Writer latency percentiles (`writer_latency.md`, every timed write):")
-        row("")
-        out.append(table.rstrip())
+    tables = {}
+    for name in ("writer_latency", "delete_stall", "footprint"):
+        path = os.path.join(CRITERION, f"{name}.md")
+        if os.path.exists(path):
+            with open(path) as f:
+                tables[name] = f.read()
+    for line in tables.get("writer_latency", "").splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if cells[:2] == ["memory", "listing"]:
+            p99, stall = float(cells[7]), float(cells[8].rstrip("%"))
+            row(f"| writer p99 with a 100k lister / p99 idle | {p99:.2f}x | <= 2x | "
+                f"{verdict(2 / p99, 1)} |")
+            row(f"| writer stall with a 100k lister | {stall:.1f}% | < 5% | "
+                f"{verdict(5 / max(stall, 1e-9), 1.000001)} |")
+    for line in tables.get("delete_stall", "").splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if cells[0] == "memory":
+            worst = float(cells[6]) / 1000
+            row(f"| longest write during a 100k recursive delete | {worst:.3f} ms | <= 1 ms | "
+                f"{verdict(1 / worst, 1)} |")
+    for line in tables.get("footprint", "").splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if cells[0] == "memory":
+            times = float(cells[4].rstrip("x"))
+            row(f"| bytes of overhead per small file / rwlock_hash's | {times:.2f}x | <= 2x | "
+                f"{verdict(2 / times, 1)} |")
+    for name, title in (("writer_latency", "Writer latency percentiles (`writer_latency.md`, "
+                         "every timed write; stall: share of the writer's time beyond its "
+                         "idle p99):"),
+                        ("delete_stall", "A writer in another folder during a recursive delete "
+                         "of 100k files (`delete_stall.md`; stall: share of its time beyond "
+                         "twice its p50):"),
+                        ("footprint", "Memory held per stored file beyond its 64 B of content "
+                         "(`footprint.md`, 100k files, requested bytes):")):
+        if name in tables:
+            row("")
+            row(title)
+            row("")
+            out.append(tables[name].rstrip())
     print("\n".join(out))
 
 

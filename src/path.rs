@@ -1,7 +1,8 @@
 //! The validated, normalised path type every backend method takes.
 
 use std::fmt;
-use std::sync::Arc;
+
+use smol_str::SmolStr;
 
 use crate::{Error, Result};
 
@@ -37,16 +38,26 @@ use crate::{Error, Result};
 /// # Ok::<(), remote_store::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-pub struct RemotePath(Arc<str>);
+pub struct RemotePath(SmolStr);
 
 impl RemotePath {
     /// The root path, `""`.
     pub fn root() -> Self {
-        RemotePath(Arc::from(""))
+        RemotePath(SmolStr::new_inline(""))
     }
 
     /// Parses and normalises `raw`; see the type docs for the rules.
     pub fn parse(raw: &str) -> Result<Self> {
+        // Most paths arrive normal already: one scan, then one allocation
+        // for the shared string, instead of rebuilding them piece by piece.
+        if is_normal(raw) {
+            return Ok(RemotePath(SmolStr::new(raw)));
+        }
+        Self::parse_general(raw)
+    }
+
+    /// [`parse`](Self::parse) by the rules as written, for any input.
+    fn parse_general(raw: &str) -> Result<Self> {
         if raw.contains('\0') {
             return Err(Error::invalid_path(raw, "Path contains null byte"));
         }
@@ -65,14 +76,14 @@ impl RemotePath {
                 "Path is empty after normalization; only \"\" and \".\" name the root",
             ));
         }
-        Ok(RemotePath(Arc::from(segments.join("/"))))
+        Ok(RemotePath(SmolStr::new(segments.join("/"))))
     }
 
     /// Wraps a string that is already normalised (a name taken from a valid
     /// path, or a key built by a backend from valid parts).
     pub(crate) fn from_valid_segment(normalised: &str) -> Self {
         debug_assert!(RemotePath::parse(normalised).is_ok_and(|p| p.as_str() == normalised));
-        RemotePath(Arc::from(normalised))
+        RemotePath(SmolStr::new(normalised))
     }
 
     /// The normalised string; `""` for the root.
@@ -87,7 +98,7 @@ impl RemotePath {
 
     /// The segments, root first; empty for the root.
     pub fn segments(&self) -> impl DoubleEndedIterator<Item = &str> + Clone {
-        self.0.split('/').filter(|s| !s.is_empty())
+        Segments { rest: &self.0 }
     }
 
     /// The number of segments (0 for the root).
@@ -95,13 +106,16 @@ impl RemotePath {
         if self.is_root() {
             0
         } else {
-            self.0.split('/').count()
+            1 + self.0.bytes().filter(|&byte| byte == b'/').count()
         }
     }
 
     /// The last segment; `""` for the root.
     pub fn name(&self) -> &str {
-        self.0.rsplit('/').next().unwrap_or("")
+        match last_slash(&self.0) {
+            Some(at) => &self.0[at + 1..],
+            None => &self.0,
+        }
     }
 
     /// The parent path; `None` for the root. The parent of `a` is the root.
@@ -109,8 +123,8 @@ impl RemotePath {
         if self.is_root() {
             return None;
         }
-        Some(match self.0.rfind('/') {
-            Some(idx) => RemotePath(Arc::from(&self.0[..idx])),
+        Some(match last_slash(&self.0) {
+            Some(idx) => RemotePath(SmolStr::new(&self.0[..idx])),
             None => RemotePath::root(),
         })
     }
@@ -137,7 +151,7 @@ impl RemotePath {
         match (self.is_root(), child.is_root()) {
             (true, _) => child.clone(),
             (false, true) => self.clone(),
-            (false, false) => RemotePath(Arc::from(format!("{}/{}", self.0, child.0))),
+            (false, false) => RemotePath(smol_str::format_smolstr!("{}/{}", self.0, child.0)),
         }
     }
 
@@ -159,7 +173,7 @@ impl RemotePath {
             return Some(RemotePath::root());
         }
         self.starts_with(ancestor)
-            .then(|| RemotePath(Arc::from(&self.0[ancestor.0.len() + 1..])))
+            .then(|| RemotePath(SmolStr::new(&self.0[ancestor.0.len() + 1..])))
     }
 
     /// The proper ancestors, nearest-to-root first, excluding the root and self:
@@ -167,13 +181,87 @@ impl RemotePath {
     pub fn ancestors(&self) -> impl Iterator<Item = RemotePath> + '_ {
         self.0
             .match_indices('/')
-            .map(|(idx, _)| RemotePath(Arc::from(&self.0[..idx])))
+            .map(|(idx, _)| RemotePath(SmolStr::new(&self.0[..idx])))
     }
+}
+
+/// The byte offset of the last `/` in `text`. A byte scan: paths are short,
+/// and the char pattern's memrchr searcher costs more than it saves.
+pub(crate) fn last_slash(text: &str) -> Option<usize> {
+    text.bytes().rposition(|byte| byte == b'/')
 }
 
 /// Whether `raw` is one of the two spellings of the root, `""` and `"."`.
 fn is_root_spelling(raw: &str) -> bool {
     matches!(raw, "" | ".")
+}
+
+/// Whether `raw` is a non-root path already in its normal form: no NUL or
+/// backslash, every segment non-empty and neither `.` nor `..`. (Every root
+/// spelling, `""` included, takes the general rules.)
+fn is_normal(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    // One pass, and for the usual byte a single compare: every byte the
+    // rules care about but the backslash sorts at or below `/`.
+    let mut start = 0;
+    for (at, &byte) in bytes.iter().enumerate() {
+        if byte > b'/' && byte != b'\\' {
+            continue;
+        }
+        match byte {
+            b'/' if is_empty_or_dots(&bytes[start..at]) => return false,
+            b'/' => start = at + 1,
+            b'\0' | b'\\' => return false,
+            _ => {}
+        }
+    }
+    !is_empty_or_dots(&bytes[start..])
+}
+
+/// Whether a segment is empty, `.` or `..`.
+fn is_empty_or_dots(segment: &[u8]) -> bool {
+    segment.len() <= 2 && segment.iter().all(|&byte| byte == b'.')
+}
+
+/// The segments of a normal path, split at each `/` byte (a char boundary,
+/// so every piece is a `str`); none for the root.
+#[derive(Clone)]
+struct Segments<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for Segments<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        Some(match self.rest.bytes().position(|byte| byte == b'/') {
+            Some(at) => {
+                let segment = &self.rest[..at];
+                self.rest = &self.rest[at + 1..];
+                segment
+            }
+            None => std::mem::take(&mut self.rest),
+        })
+    }
+}
+
+impl DoubleEndedIterator for Segments<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        Some(match last_slash(self.rest) {
+            Some(at) => {
+                let segment = &self.rest[at + 1..];
+                self.rest = &self.rest[..at];
+                segment
+            }
+            None => std::mem::take(&mut self.rest),
+        })
+    }
 }
 
 impl fmt::Display for RemotePath {
@@ -270,6 +358,41 @@ mod tests {
         assert_eq!(err.kind(), ErrorKind::InvalidPath);
         assert_eq!(err.path(), Some(raw));
         assert!(err.to_string().contains(why), "{err}");
+    }
+
+    #[rstest]
+    #[case("a")]
+    #[case("a/b.txt")]
+    #[case("...")]
+    #[case("a..b/.c")]
+    fn normal_input_is_recognised(#[case] raw: &str) {
+        assert!(is_normal(raw));
+        assert_eq!(RemotePath::parse(raw).unwrap().as_str(), raw);
+    }
+
+    #[rstest]
+    #[case("")]
+    #[case(".")]
+    #[case("/a")]
+    #[case("a/")]
+    #[case("a//b")]
+    #[case("a/./b")]
+    #[case("a/..")]
+    #[case("a\\b")]
+    #[case("a\0b")]
+    fn input_needing_work_takes_the_slow_path(#[case] raw: &str) {
+        assert!(!is_normal(raw), "{raw:?} was taken as normal");
+    }
+
+    proptest::proptest! {
+        /// The fast path takes exactly the inputs the general rules leave
+        /// unchanged, and nothing else.
+        #[test]
+        fn the_fast_path_takes_exactly_the_normal_inputs(raw in r"[a./\\\x00]{0,8}") {
+            let general = RemotePath::parse_general(&raw);
+            let unchanged = general.is_ok_and(|path| !path.is_root() && path.as_str() == raw);
+            proptest::prop_assert_eq!(is_normal(&raw), unchanged, "{:?}", raw);
+        }
     }
 
     #[test]

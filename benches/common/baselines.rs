@@ -76,6 +76,16 @@ impl Subject for MutexBTree {
     fn first_listed(&self, prefix: &Key) -> bool {
         self.scan(prefix, true).into_iter().next().is_some()
     }
+
+    fn delete_folder(&self, prefix: &Key) {
+        let start = folder_prefix(prefix);
+        let mut map = self.map.lock();
+        let mut below = map.split_off(start.as_str());
+        let mut after = below.split_off(format!("{}0", prefix.text).as_str());
+        map.append(&mut after);
+        drop(map);
+        drop(black_box(below));
+    }
 }
 
 /// A read-write lock over a hash map of shared byte slices; reads share.
@@ -126,5 +136,18 @@ impl Subject for RwLockHash {
 
     fn first_listed(&self, prefix: &Key) -> bool {
         self.scan(prefix, true).into_iter().next().is_some()
+    }
+
+    fn delete_folder(&self, prefix: &Key) {
+        let start = folder_prefix(prefix);
+        let mut removed = Vec::new();
+        self.map.write().retain(|key, data| {
+            let below = key.starts_with(&start);
+            if below {
+                removed.push(Arc::clone(data));
+            }
+            !below
+        });
+        drop(black_box(removed));
     }
 }

@@ -49,6 +49,16 @@ pub struct Row {
     /// Listings the other thread completed per second meanwhile (0 when
     /// idle): a writer that starves the lister looks good on its own.
     pub listings_per_second: f64,
+    /// The share of the writer's time spent beyond the subject's idle p99 in
+    /// each write: the time it was held up.
+    pub stall: f64,
+}
+
+/// The share of the total time of `samples` spent beyond `normal` in each.
+pub fn stall(samples: &[Duration], normal: Duration) -> f64 {
+    let total: Duration = samples.iter().sum();
+    let excess: Duration = samples.iter().map(|took| took.saturating_sub(normal)).sum();
+    excess.as_secs_f64() / total.as_secs_f64()
 }
 
 fn micros(duration: Duration) -> f64 {
@@ -59,8 +69,8 @@ fn micros(duration: Duration) -> f64 {
 /// the same subject's `idle` p99.
 pub fn table(rows: &[Row]) -> String {
     let mut out = String::from(
-        "| subject | load | writes | p50 (µs) | p99 (µs) | p99.9 (µs) | max (µs) | p99 / idle p99 | listings/s |\n\
-         |---|---|---:|---:|---:|---:|---:|---:|---:|\n",
+        "| subject | load | writes | p50 (µs) | p99 (µs) | p99.9 (µs) | max (µs) | p99 / idle p99 | stall | listings/s |\n\
+         |---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     for row in rows {
         let idle = rows
@@ -71,7 +81,7 @@ pub fn table(rows: &[Row]) -> String {
         });
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.1} |",
+            "| {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.1}% | {:.1} |",
             row.subject,
             row.load,
             row.stats.count,
@@ -80,6 +90,7 @@ pub fn table(rows: &[Row]) -> String {
             micros(row.stats.p999),
             micros(row.stats.max),
             ratio,
+            row.stall * 100.0,
             row.listings_per_second,
         );
     }

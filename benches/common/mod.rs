@@ -1,6 +1,6 @@
 //! Bench support shared by every bench binary: the [`Subject`] trait that puts
-//! a `remote_store` backend and the two lock baselines behind one workload,
-//! the key sets, and latency percentiles.
+//! a `remote_store` backend, `object_store`'s `InMemory` and the two lock
+//! baselines behind one workload, the key sets, and latency percentiles.
 
 // Each bench binary compiles this module and uses only part of it.
 #![allow(dead_code)]
@@ -8,6 +8,7 @@
 pub mod baselines;
 pub mod keys;
 pub mod latency;
+pub mod object_store;
 pub mod subject;
 
 use std::sync::Arc;
@@ -18,10 +19,12 @@ pub use self::keys::Key;
 pub use self::subject::{Backed, Subject};
 
 /// The subjects every bench compares, freshly made and empty: the memory
-/// backend first, then the `Mutex<BTreeMap>` and `RwLock<HashMap>` baselines.
+/// backend first, then `object_store`'s `InMemory`, and the
+/// `Mutex<BTreeMap>` and `RwLock<HashMap>` baselines.
 pub fn subjects() -> Vec<Arc<dyn Subject>> {
     vec![
         Arc::new(Backed::new("memory", MemoryBackend::new())),
+        Arc::new(object_store::InMemorySubject::default()),
         Arc::new(baselines::MutexBTree::default()),
         Arc::new(baselines::RwLockHash::default()),
     ]

@@ -2,7 +2,7 @@
 
 use std::hint::black_box;
 
-use remote_store::{Backend, Content, ListOptions, WriteOptions};
+use remote_store::{Backend, Content, DeleteFolderOptions, ListOptions, RemotePath, WriteOptions};
 
 use super::Key;
 
@@ -34,9 +34,18 @@ pub trait Subject: Send + Sync {
     /// Starts a one-level listing of `prefix` and takes its first item only:
     /// an upper bound of the time a listing keeps writers out.
     fn first_listed(&self, prefix: &Key) -> bool;
+
+    /// Deletes the folder `prefix` and everything below it.
+    fn delete_folder(&self, prefix: &Key);
 }
 
-/// A `remote_store` [`Backend`] as a [`Subject`]; writes overwrite.
+/// Parses `key`'s text, as a caller holding a `&str` does on every call.
+fn parsed(key: &Key) -> RemotePath {
+    RemotePath::parse(&key.text).expect("bench keys are valid paths")
+}
+
+/// A `remote_store` [`Backend`] as a [`Subject`]; writes overwrite. Every
+/// call parses its path from the key's text.
 pub struct Backed<B> {
     label: &'static str,
     backend: B,
@@ -62,36 +71,42 @@ impl<B: Backend> Subject for Backed<B> {
     fn write(&self, key: &Key, data: &[u8]) {
         let written = self
             .backend
-            .write(&key.path, Content::from(data), &self.overwrite);
+            .write(&parsed(key), Content::from(data), &self.overwrite);
         black_box(written.expect("bench write"));
     }
 
     fn read(&self, key: &Key) -> usize {
         self.backend
-            .read_bytes(&key.path)
+            .read_bytes(&parsed(key))
             .map_or(0, |bytes| bytes.len())
     }
 
     fn exists(&self, key: &Key) -> bool {
-        self.backend.exists(&key.path).unwrap_or(false)
+        self.backend.exists(&parsed(key)).unwrap_or(false)
     }
 
     fn list_recursive(&self, prefix: &Key) -> usize {
         let options = ListOptions::new().recursive(true);
-        let listing = self.backend.list_files(&prefix.path, options);
+        let listing = self.backend.list_files(&parsed(prefix), options);
         listing.expect("bench listing").map(black_box).count()
     }
 
     fn list_one_level(&self, prefix: &Key) -> usize {
-        let listing = self.backend.list_files(&prefix.path, ListOptions::new());
+        let listing = self.backend.list_files(&parsed(prefix), ListOptions::new());
         listing.expect("bench listing").map(black_box).count()
     }
 
     fn first_listed(&self, prefix: &Key) -> bool {
         let mut listing = self
             .backend
-            .list_files(&prefix.path, ListOptions::new())
+            .list_files(&parsed(prefix), ListOptions::new())
             .expect("bench listing");
         black_box(listing.next()).is_some()
+    }
+
+    fn delete_folder(&self, prefix: &Key) {
+        let options = DeleteFolderOptions::new().recursive(true);
+        let deleted = self.backend.delete_folder(&parsed(prefix), options);
+        deleted.expect("bench delete");
     }
 }

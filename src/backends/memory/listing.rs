@@ -1,9 +1,8 @@
 //! Listings walked outside the lock, over an O(1) snapshot of a folder.
 
 use std::ops::Bound;
-use std::sync::Arc;
 
-use super::tree::{FileEntry, Folder, Node};
+use super::tree::{FileEntry, Folder, Name, Node};
 use crate::{Child, FileInfo, FolderEntry, RemotePath};
 
 /// Entries fetched by the first look-up of a folder; later batches double up
@@ -27,8 +26,10 @@ enum Item {
 struct Entries {
     prefix: RemotePath,
     folder: Folder,
-    batch: std::vec::IntoIter<Item>,
-    last: Option<Arc<str>>,
+    /// Shared handles, not items: each item is built as it is taken, so a
+    /// `FileInfo` is never moved through the batch.
+    batch: std::vec::IntoIter<(Name, Node)>,
+    last: Option<Name>,
     batch_size: usize,
     remaining: usize,
     /// Reused to join each child's path before it is copied into its own
@@ -54,21 +55,13 @@ impl Entries {
             .last
             .as_deref()
             .map_or(Bound::Unbounded, Bound::Excluded);
-        let mut last = None;
-        let mut batch = Vec::with_capacity(self.batch_size.min(self.remaining));
-        for (name, node) in self
+        let batch: Vec<(Name, Node)> = self
             .folder
             .range::<_, str>((after, Bound::Unbounded))
             .take(self.batch_size)
-        {
-            let path = child_path(&mut self.joined, &self.prefix, name);
-            batch.push(match node {
-                Node::File(entry) => Item::File(file_info(path, entry)),
-                Node::Folder(folder) => Item::Folder(path, folder.clone()),
-            });
-            last = Some(name);
-        }
-        self.last = last.cloned();
+            .map(|(name, node)| (name.clone(), node.clone()))
+            .collect();
+        self.last = batch.last().map(|(name, _)| name.clone());
         self.batch_size = (self.batch_size * 2).min(MAX_BATCH);
         self.batch = batch.into_iter();
     }
@@ -84,9 +77,13 @@ impl Iterator for Entries {
         if self.batch.as_slice().is_empty() {
             self.refill();
         }
-        let item = self.batch.next()?;
+        let (name, node) = self.batch.next()?;
         self.remaining -= 1;
-        Some(item)
+        let path = child_path(&mut self.joined, &self.prefix, &name);
+        Some(match node {
+            Node::File(entry) => Item::File(named_file_info(path, &name, &entry)),
+            Node::Folder(folder) => Item::Folder(path, folder),
+        })
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -95,8 +92,18 @@ impl Iterator for Entries {
 }
 
 pub(super) fn file_info(path: RemotePath, entry: &FileEntry) -> FileInfo {
+    let name = path.name().to_owned();
+    info_of(path, name, entry)
+}
+
+/// [`file_info`] for a listed child, whose name is its key in the folder.
+fn named_file_info(path: RemotePath, name: &str, entry: &FileEntry) -> FileInfo {
+    info_of(path, name.to_owned(), entry)
+}
+
+fn info_of(path: RemotePath, name: String, entry: &FileEntry) -> FileInfo {
     FileInfo {
-        name: path.name().to_owned(),
+        name,
         path,
         size: entry.data.len() as u64,
         modified_at: entry.modified_at,

@@ -36,9 +36,14 @@ const NAME: &str = "memory";
 ///   structural sharing) and build their results outside it, so the lock is
 ///   never held while you iterate, and you may call the backend from inside
 ///   the loop.
-/// * **Point operations by hash.** Beside the tree, an index maps every path
-///   to its file or folder, so probes, reads and the checks of a write cost
-///   one hash look-up, whatever the depth or the size of the folder.
+/// * **Point operations by hash.** Beside the tree, an index maps every
+///   folder's path to its children by name, so probes, reads and the checks
+///   of a write cost two hash look-ups, whatever the depth or the size of
+///   the folder, and a recursive delete unindexes one entry per folder
+///   under the lock, none per file.
+/// * **Nothing freed under the lock.** What an overwrite, a delete or a
+///   transfer replaces or removes is dropped after the lock is released, so
+///   a `Bytes` whose owner's `Drop` calls this backend cannot deadlock it.
 /// * **Zero-copy.** Contents are immutable [`Bytes`]: `read_bytes` and `read`
 ///   hand out a shared handle, not a copy, and an overwrite never disturbs a
 ///   reader of the old version. The content of a write is drained before the
@@ -99,7 +104,7 @@ impl MemoryBackend {
     }
 
     fn file_entry(&self, path: &RemotePath) -> Result<Arc<FileEntry>> {
-        self.with_file(path, |entry, _| Arc::clone(entry))
+        self.with_file(path, Arc::clone)
     }
 
     /// `take` applied to the file at `path` (its entry and content), under
@@ -107,10 +112,10 @@ impl MemoryBackend {
     fn with_file<T>(
         &self,
         path: &RemotePath,
-        take: impl FnOnce(&Arc<FileEntry>, &Bytes) -> T,
+        take: impl FnOnce(&Arc<FileEntry>) -> T,
     ) -> Result<T> {
         match self.tree.read().kind(path) {
-            Some(Indexed::File { entry, data }) => Ok(take(entry, data)),
+            Some(Indexed::File(entry)) => Ok(take(entry)),
             Some(Indexed::Folder) => Err(Error::not_a_file(path)),
             None => Err(Error::file_not_found(path)),
         }
@@ -201,11 +206,15 @@ impl MemoryBackend {
         let entry = make_entry(&source, SystemTime::now());
         // Insert before removing: whatever happens, the file is never lost.
         let replaced = tree.insert_file(dst, probe, entry);
-        drop(replaced.map_err(attribute)?);
-        if remove_source {
-            tree.remove(src);
-        }
-        Ok(())
+        let removed = match replaced {
+            Ok(_) if remove_source => tree.remove(src),
+            Ok(_) | Err(_) => None,
+        };
+        drop(tree);
+        // What the transfer replaced or removed is freed here, after the
+        // lock is released.
+        drop(removed);
+        replaced.map(drop).map_err(attribute)
     }
 }
 
@@ -251,7 +260,7 @@ impl Backend for MemoryBackend {
     }
 
     fn read_bytes(&self, path: &RemotePath) -> Result<Bytes> {
-        self.with_file(path, |_, data| data.clone())
+        self.with_file(path, |entry| entry.data.clone())
     }
 
     fn write(
@@ -296,14 +305,16 @@ impl Backend for MemoryBackend {
             return Err(attribute(Error::not_a_file(path)));
         }
         let mut tree = self.tree.write();
-        match tree.lookup(path) {
-            Lookup::File(_) => {
-                tree.remove(path);
+        match tree.kind(path) {
+            Some(Indexed::File(_)) => {
+                let removed = tree.remove(path);
+                drop(tree);
+                drop(removed);
                 Ok(())
             }
-            Lookup::Folder(_) => Err(attribute(Error::not_a_file(path))),
-            Lookup::Missing if options.missing_ok => Ok(()),
-            Lookup::Missing => Err(attribute(Error::file_not_found(path))),
+            Some(Indexed::Folder) => Err(attribute(Error::not_a_file(path))),
+            None if options.missing_ok => Ok(()),
+            None => Err(attribute(Error::file_not_found(path))),
         }
     }
 
@@ -312,17 +323,21 @@ impl Backend for MemoryBackend {
             return Err(attribute(Error::cannot_delete_the_root(path)));
         }
         let mut tree = self.tree.write();
-        match tree.lookup(path) {
-            Lookup::Folder(folder) if !options.recursive && !folder.is_empty() => {
+        match tree.kind(path) {
+            Some(Indexed::Folder) if !options.recursive && tree.folder_len(path) != Some(0) => {
                 Err(attribute(Error::directory_not_empty(path.as_str())))
             }
-            Lookup::Folder(_) => {
-                tree.remove(path);
+            Some(Indexed::Folder) => {
+                let removed = tree.remove(path);
+                drop(tree);
+                // A recursive delete frees its whole subtree here, after the
+                // lock is released.
+                drop(removed);
                 Ok(())
             }
-            Lookup::File(_) => Err(attribute(Error::not_a_folder(path))),
-            Lookup::Missing if options.missing_ok => Ok(()),
-            Lookup::Missing => Err(attribute(Error::folder_not_found(path))),
+            Some(Indexed::File(_)) => Err(attribute(Error::not_a_folder(path))),
+            None if options.missing_ok => Ok(()),
+            None => Err(attribute(Error::folder_not_found(path))),
         }
     }
 

@@ -303,3 +303,108 @@ fn a_write_under_a_file_names_that_file_in_its_message() {
         );
     }
 }
+
+/// Content whose owner, when freed, reads the backend that stored it: a
+/// backend that frees content under its lock deadlocks on it.
+struct CallsBackWhenFreed {
+    backend: std::sync::Weak<MemoryBackend>,
+    calls: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl AsRef<[u8]> for CallsBackWhenFreed {
+    fn as_ref(&self) -> &[u8] {
+        b"owned"
+    }
+}
+
+impl Drop for CallsBackWhenFreed {
+    fn drop(&mut self) {
+        if let Some(backend) = self.backend.upgrade() {
+            let _ = backend.exists(&p("elsewhere"));
+            let _ = backend.write(
+                &p("elsewhere"),
+                "x".into(),
+                &WriteOptions::new().overwrite(true),
+            );
+            self.calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+}
+
+/// Runs `change` on a backend holding `victim` (and `other`) as
+/// call-back content, on its own thread; fails instead of hanging when the
+/// backend frees the content under its lock.
+fn frees_outside_the_lock(change: fn(&MemoryBackend)) {
+    let backend = Arc::new(MemoryBackend::new());
+    let calls = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    for path in ["dir/victim.txt", "dir/sub/deep.txt"] {
+        let owner = CallsBackWhenFreed {
+            backend: Arc::downgrade(&backend),
+            calls: Arc::clone(&calls),
+        };
+        backend
+            .write(
+                &p(path),
+                Content::Bytes(Bytes::from_owner(owner)),
+                &WriteOptions::new(),
+            )
+            .unwrap();
+    }
+    put(&backend, "other.txt", b"2");
+    let (done, finished) = std::sync::mpsc::channel();
+    let worker = Arc::clone(&backend);
+    std::thread::spawn(move || {
+        change(&worker);
+        done.send(()).unwrap();
+    });
+    finished
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("the change deadlocked: content was freed under the backend's lock");
+    assert!(
+        calls.load(std::sync::atomic::Ordering::SeqCst) >= 1,
+        "no content was freed"
+    );
+}
+
+#[test]
+fn an_overwrite_frees_the_old_content_outside_the_lock() {
+    frees_outside_the_lock(|backend| {
+        let overwrite = WriteOptions::new().overwrite(true);
+        backend
+            .write(&p("dir/victim.txt"), "new".into(), &overwrite)
+            .unwrap();
+    });
+}
+
+#[test]
+fn a_delete_frees_the_content_outside_the_lock() {
+    frees_outside_the_lock(|backend| {
+        backend
+            .delete(&p("dir/victim.txt"), DeleteOptions::new())
+            .unwrap();
+    });
+}
+
+#[test]
+fn a_recursive_delete_frees_the_subtree_outside_the_lock() {
+    frees_outside_the_lock(|backend| {
+        let recursive = DeleteFolderOptions::new().recursive(true);
+        backend.delete_folder(&p("dir"), recursive).unwrap();
+    });
+}
+
+#[test]
+fn a_transfer_over_a_file_frees_it_outside_the_lock() {
+    frees_outside_the_lock(|backend| {
+        let overwrite = TransferOptions::new().overwrite(true);
+        backend
+            .copy(&p("other.txt"), &p("dir/victim.txt"), overwrite)
+            .unwrap();
+    });
+    frees_outside_the_lock(|backend| {
+        let overwrite = TransferOptions::new().overwrite(true);
+        backend
+            .rename(&p("other.txt"), &p("dir/victim.txt"), overwrite)
+            .unwrap();
+    });
+}

@@ -6,27 +6,36 @@
 //! lets a listing snapshot any subtree under the lock in constant time and walk
 //! it afterwards while writers carry on.
 //!
-//! Beside the tree, a hash index maps every file and folder path to what it
-//! is, so that point operations (probes, reads, the checks of a write) cost one
-//! hash look-up instead of a walk down the sorted maps.
+//! Beside the tree, a two-level hash index maps every folder's path to the
+//! names of its children and what each is, so that point operations (probes,
+//! reads, the checks of a write) cost two hash look-ups instead of a walk
+//! down the sorted maps, and a recursive delete unindexes one entry per
+//! folder, not one per file.
 //!
-//! Nothing here locks; `MemoryBackend` calls these functions under its lock.
+//! Nothing here locks, and nothing here frees a removed file:
+//! `MemoryBackend` calls these functions under its lock and drops what they
+//! return after releasing it.
 
 use std::sync::Arc;
 use std::time::SystemTime;
 
 use bytes::Bytes;
 use imbl::OrdMap;
+use smol_str::SmolStr;
 
 use crate::{Error, Metadata, RemotePath, Result};
 
-/// The path index's map. foldhash (randomly seeded per process) rather than
-/// SipHash: every point operation hashes its whole path once, and this is a
-/// store for tests and local tools, not one fed hostile keys.
+/// The path index's maps. foldhash (randomly seeded per process) rather than
+/// SipHash: every point operation hashes its path, and this is a store for
+/// tests and local tools, not one fed hostile keys.
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
+
+/// A name in a folder: inline up to 23 bytes, so most names allocate nothing.
+pub(super) type Name = SmolStr;
 
 /// The children of one folder, sorted by name (byte order).
-pub(super) type Folder = OrdMap<Arc<str>, Node>;
+pub(super) type Folder = OrdMap<Name, Node>;
 
 /// One node of the tree.
 #[derive(Clone)]
@@ -51,20 +60,37 @@ pub(super) enum Lookup<'a> {
     Missing,
 }
 
-/// What the index knows of a path. A file's content handle is kept inline
-/// too, so that a read reaches it without going through the entry.
+/// What the index knows of one child of a folder.
 #[derive(Clone)]
 pub(super) enum Indexed {
-    File { entry: Arc<FileEntry>, data: Bytes },
+    File(Arc<FileEntry>),
     Folder,
 }
 
-impl Indexed {
-    fn file(entry: Arc<FileEntry>) -> Self {
-        Indexed::File {
-            data: entry.data.clone(),
-            entry,
+/// The index of one folder: its children by name, and which are folders
+/// (so that a recursive delete finds them without scanning the files).
+#[derive(Clone, Default)]
+struct Children {
+    names: HashMap<Name, Indexed>,
+    subfolders: HashSet<Name>,
+}
+
+impl Children {
+    fn files(&self) -> usize {
+        self.names.len() - self.subfolders.len()
+    }
+
+    fn add_folder(&mut self, name: &str) {
+        self.names.insert(Name::new(name), Indexed::Folder);
+        self.subfolders.insert(Name::new(name));
+    }
+
+    fn remove(&mut self, name: &str) -> Option<Indexed> {
+        let removed = self.names.remove(name);
+        if let Some(Indexed::Folder) = removed {
+            self.subfolders.remove(name);
         }
+        removed
     }
 }
 
@@ -91,39 +117,79 @@ impl Probe {
     }
 }
 
+/// What a removal took out of the tree and the index. It holds the last
+/// handles of the removed files, so the caller drops it after releasing the
+/// lock: freeing content may run a `Bytes` owner's `Drop`, which may call
+/// back into the backend.
+#[must_use = "drop it after releasing the lock"]
+pub(super) struct Removed {
+    _node: Node,
+    _index: Vec<Children>,
+}
+
 /// The whole tree, its O(1) counters (the root is not counted) and the index
-/// of every path in it (the root is not indexed).
-#[derive(Clone, Default)]
+/// of every folder in it (the root included).
+#[derive(Clone)]
 pub(super) struct Tree {
     pub root: Folder,
     pub files: usize,
     pub folders: usize,
-    index: HashMap<Arc<str>, Indexed>,
+    index: HashMap<Name, Children>,
+}
+
+impl Default for Tree {
+    fn default() -> Self {
+        let mut index = HashMap::default();
+        index.insert(Name::default(), Children::default());
+        Tree {
+            root: Folder::new(),
+            files: 0,
+            folders: 0,
+            index,
+        }
+    }
+}
+
+/// `path` split into its parent's text and its name (`""` for a top-level
+/// path's parent).
+fn split(path: &str) -> (&str, &str) {
+    match crate::path::last_slash(path) {
+        Some(at) => (&path[..at], &path[at + 1..]),
+        None => ("", path),
+    }
 }
 
 impl Tree {
-    /// What `path` is, by one hash look-up: `None` when missing or under a
+    /// What `path` is, by two hash look-ups: `None` when missing or under a
     /// file; the root is a folder.
     pub fn kind(&self, path: &RemotePath) -> Option<&Indexed> {
         const ROOT: &Indexed = &Indexed::Folder;
         if path.is_root() {
             return Some(ROOT);
         }
-        self.index.get(path.as_str())
+        let (parent, name) = split(path.as_str());
+        self.index.get(parent)?.names.get(name)
     }
 
-    /// The file at `path`, by one hash look-up.
+    /// The file at `path`, by two hash look-ups.
     pub fn file(&self, path: &RemotePath) -> Option<&Arc<FileEntry>> {
         match self.kind(path)? {
-            Indexed::File { entry, .. } => Some(entry),
+            Indexed::File(entry) => Some(entry),
             Indexed::Folder => None,
         }
+    }
+
+    /// How many children the folder at `path` has; `None` unless a folder.
+    pub fn folder_len(&self, path: &RemotePath) -> Option<usize> {
+        self.index
+            .get(path.as_str())
+            .map(|children| children.names.len())
     }
 
     pub fn lookup(&self, path: &RemotePath) -> Lookup<'_> {
         match self.kind(path) {
             None => Lookup::Missing,
-            Some(Indexed::File { entry, .. }) => Lookup::File(entry),
+            Some(Indexed::File(entry)) => Lookup::File(entry),
             Some(Indexed::Folder) => self.walk(path),
         }
     }
@@ -146,26 +212,37 @@ impl Tree {
     /// folder. Tells what is at the leaf (the root is reported as a folder)
     /// and how many ancestors exist, from the index alone.
     pub fn probe_for_write(&self, path: &RemotePath) -> Result<Probe> {
-        let ancestors = path.depth().saturating_sub(1);
-        match self.kind(path) {
-            Some(Indexed::File { .. }) => return Ok(Probe::new(Leaf::File, ancestors)),
-            Some(Indexed::Folder) => return Ok(Probe::new(Leaf::Folder, ancestors)),
-            None => {}
+        if path.is_root() {
+            return Ok(Probe::new(Leaf::Folder, 0));
         }
-        // The nearest existing ancestor decides: a folder has only folders
-        // above it, and a file is the one file in the way.
+        let depth = path.depth();
+        let (parent, name) = split(path.as_str());
+        if let Some(children) = self.index.get(parent) {
+            let leaf = match children.names.get(name) {
+                Some(Indexed::File(_)) => Leaf::File,
+                Some(Indexed::Folder) => Leaf::Folder,
+                None => Leaf::Missing,
+            };
+            return Ok(Probe::new(leaf, depth - 1));
+        }
+        // The nearest existing folder above decides: its child on the way
+        // down is either missing (so is everything below it) or the one
+        // file in the way.
         let text = path.as_str();
-        let mut depth = path.depth();
-        for (end, _) in text.rmatch_indices('/') {
-            let ancestor = &text[..end];
-            depth -= 1;
-            match self.index.get(ancestor) {
-                Some(Indexed::Folder) => return Ok(Probe::new(Leaf::Missing, depth)),
-                Some(Indexed::File { .. }) => return Err(file_in_the_way(path, depth - 1)),
-                None => {}
+        let mut below = parent;
+        let mut existing = depth - 2;
+        loop {
+            let (above, name) = split(below);
+            if let Some(children) = self.index.get(above) {
+                return match children.names.get(name) {
+                    Some(Indexed::File(_)) => Err(file_in_the_way(path, existing)),
+                    Some(Indexed::Folder) | None => Ok(Probe::new(Leaf::Missing, existing)),
+                };
             }
+            debug_assert!(!above.is_empty(), "the root is always indexed: {text}");
+            below = above;
+            existing -= 1;
         }
-        Ok(Probe::new(Leaf::Missing, 0))
     }
 
     /// Puts `entry` at `path`, creating the missing parent folders, and
@@ -179,32 +256,44 @@ impl Tree {
         probe: Probe,
         entry: Arc<FileEntry>,
     ) -> Result<Option<Arc<FileEntry>>> {
-        let Tree {
-            root,
-            files,
-            folders,
-            index,
-        } = self;
         let text = path.as_str();
-        let mut folder = root;
-        let mut end = 0;
         let depth = path.depth();
+        let mut folder = &mut self.root;
+        let mut end = 0;
+        let mut parent = "";
         for (position, segment) in path.segments().enumerate() {
-            end += segment.len() + usize::from(position > 0);
             if position + 1 == depth {
-                let replaced = insert_leaf(folder, index, path, probe.leaf, entry)?;
+                let replaced = insert_leaf(folder, path, probe.leaf, Arc::clone(&entry))?;
+                let children = self
+                    .index
+                    .get_mut(parent)
+                    .ok_or_else(|| Error::folder_in_the_way(path))?;
+                match children.names.get_mut(segment) {
+                    Some(slot) => *slot = Indexed::File(entry),
+                    None => drop(
+                        children
+                            .names
+                            .insert(Name::new(segment), Indexed::File(entry)),
+                    ),
+                }
                 if replaced.is_none() {
-                    *files += 1;
+                    self.files += 1;
                 }
                 return Ok(replaced);
             }
+            end += segment.len() + usize::from(position > 0);
             // Existing ancestors cost one descent each; only missing ones are
             // looked up twice (insert, then descend).
             if position >= probe.ancestors {
-                folder.insert(Arc::from(segment), Node::Folder(Folder::new()));
-                index.insert(Arc::from(&text[..end]), Indexed::Folder);
-                *folders += 1;
+                folder.insert(Name::new(segment), Node::Folder(Folder::new()));
+                if let Some(children) = self.index.get_mut(parent) {
+                    children.add_folder(segment);
+                }
+                self.index
+                    .insert(Name::new(&text[..end]), Children::default());
+                self.folders += 1;
             }
+            parent = &text[..end];
             match folder.get_mut(segment) {
                 Some(Node::Folder(child)) => folder = child,
                 Some(Node::File(_)) | None => return Err(file_in_the_way(path, position)),
@@ -226,74 +315,80 @@ impl Tree {
         Some(folder)
     }
 
-    /// Removes and returns the node at `path` (not the root), updating the
-    /// counters for the whole removed subtree.
-    pub fn remove(&mut self, path: &RemotePath) -> Option<Node> {
+    /// Removes the node at `path` (not the root), updating the counters for
+    /// the whole removed subtree. Costs one index removal per removed
+    /// folder, none per file below them.
+    pub fn remove(&mut self, path: &RemotePath) -> Option<Removed> {
         let node = self.parent_folder_mut(path)?.remove(path.name())?;
-        self.index.remove(path.as_str());
+        let (parent, name) = split(path.as_str());
+        if let Some(children) = self.index.get_mut(parent) {
+            children.remove(name);
+        }
+        let mut index = Vec::new();
         match &node {
             Node::File(_) => self.files -= 1,
-            Node::Folder(folder) => {
-                let (files, folders) = self.unindex_subtree(path.as_str(), folder);
-                self.files -= files;
-                self.folders -= folders + 1;
-            }
-        }
-        Some(node)
-    }
-
-    /// Drops every path below the folder `prefix` from the index and counts
-    /// them: (files, folders).
-    fn unindex_subtree(&mut self, prefix: &str, folder: &Folder) -> (usize, usize) {
-        let mut counts = (0, 0);
-        let mut stack = vec![(prefix.to_owned(), folder.clone())];
-        while let Some((prefix, current)) = stack.pop() {
-            for (name, node) in &current {
-                let path = format!("{prefix}/{name}");
-                self.index.remove(path.as_str());
-                match node {
-                    Node::File(_) => counts.0 += 1,
-                    Node::Folder(child) => {
-                        counts.1 += 1;
-                        stack.push((path, child.clone()));
+            Node::Folder(_) => {
+                let mut pending = vec![Name::new(path.as_str())];
+                while let Some(folder) = pending.pop() {
+                    let Some(children) = self.index.remove(&folder) else {
+                        continue;
+                    };
+                    self.files -= children.files();
+                    self.folders -= 1;
+                    for name in &children.subfolders {
+                        pending.push(smol_str::format_smolstr!("{folder}/{name}"));
                     }
+                    index.push(children);
                 }
             }
         }
-        counts
+        Some(Removed {
+            _node: node,
+            _index: index,
+        })
     }
 
-    /// Whether the index holds exactly the tree's paths, each with the same
-    /// kind, file entry and content handle, and the counters count them.
+    /// Whether the index holds exactly the tree's folders and, for each,
+    /// exactly its children with the same kind and file entry, and the
+    /// counters count them.
     pub fn index_agrees(&self) -> bool {
         let (mut files, mut folders) = (0, 0);
-        let mut stack = vec![(String::new(), &self.root)];
-        while let Some((prefix, folder)) = stack.pop() {
+        let mut stack = vec![(Name::default(), &self.root)];
+        while let Some((path, folder)) = stack.pop() {
+            let Some(children) = self.index.get(&path) else {
+                return false;
+            };
+            if children.names.len() != folder.len() {
+                return false;
+            }
+            let mut here = 0;
             for (name, node) in folder {
-                let path = if prefix.is_empty() {
-                    name.to_string()
-                } else {
-                    format!("{prefix}/{name}")
-                };
-                match (node, self.index.get(path.as_str())) {
-                    (
-                        Node::File(entry),
-                        Some(Indexed::File {
-                            entry: indexed,
-                            data,
-                        }),
-                    ) if Arc::ptr_eq(entry, indexed) && *data == entry.data => {
-                        files += 1;
+                match (node, children.names.get(name)) {
+                    (Node::File(entry), Some(Indexed::File(indexed)))
+                        if Arc::ptr_eq(entry, indexed) =>
+                    {
+                        here += 1;
                     }
-                    (Node::Folder(child), Some(Indexed::Folder)) => {
+                    (Node::Folder(child), Some(Indexed::Folder))
+                        if children.subfolders.contains(name) =>
+                    {
                         folders += 1;
-                        stack.push((path, child));
+                        let child_path = if path.is_empty() {
+                            name.clone()
+                        } else {
+                            smol_str::format_smolstr!("{path}/{name}")
+                        };
+                        stack.push((child_path, child));
                     }
                     _ => return false,
                 }
             }
+            if here != children.files() {
+                return false;
+            }
+            files += here;
         }
-        files + folders == self.index.len() && files == self.files && folders == self.folders
+        folders + 1 == self.index.len() && files == self.files && folders == self.folders
     }
 }
 
@@ -301,27 +396,19 @@ impl Tree {
 /// [`Tree::insert_file`].
 fn insert_leaf(
     folder: &mut Folder,
-    index: &mut HashMap<Arc<str>, Indexed>,
     path: &RemotePath,
     leaf: Leaf,
     entry: Arc<FileEntry>,
 ) -> Result<Option<Arc<FileEntry>>> {
     let name = path.name();
     if leaf == Leaf::Missing {
-        folder.insert(Arc::from(name), Node::File(Arc::clone(&entry)));
-        index.insert(Arc::from(path.as_str()), Indexed::file(entry));
+        folder.insert(Name::new(name), Node::File(entry));
         return Ok(None);
     }
-    let old = match folder.get_mut(name) {
-        Some(Node::File(old)) => std::mem::replace(old, Arc::clone(&entry)),
-        Some(Node::Folder(_)) | None => return Err(Error::folder_in_the_way(path)),
-    };
-    // An overwrite replaces both entries in place: no key is allocated.
-    match index.get_mut(path.as_str()) {
-        Some(slot) => *slot = Indexed::file(entry),
-        None => drop(index.insert(Arc::from(path.as_str()), Indexed::file(entry))),
+    match folder.get_mut(name) {
+        Some(Node::File(old)) => Ok(Some(std::mem::replace(old, entry))),
+        Some(Node::Folder(_)) | None => Err(Error::folder_in_the_way(path)),
     }
-    Ok(Some(old))
 }
 
 /// The error for a write whose ancestor at `index` is a file; it names the
