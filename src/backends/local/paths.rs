@@ -102,19 +102,28 @@ impl Root {
                     Some(Node::Folder) => {}
                 }
             }
-            match dir.open_dir(segment) {
-                Ok(child) => parent = Some(std::mem::replace(&mut dir, child)),
+            let opened = match dir.open_dir(segment) {
+                Ok(child) => child,
                 Err(error) => {
                     let probe = match dir.node(segment).map_err(fail)? {
                         None => Probe::Missing,
                         Some(Node::File(stat)) if last => Probe::File(stat),
                         Some(Node::File(_)) => Probe::UnderFile { blocker: index },
                         Some(Node::Foreign) => Probe::Foreign { at: index },
-                        Some(Node::Folder) => return Err(map_io(error, path, "opening a folder")),
+                        // Another writer created the folder between the two
+                        // calls: open it now.
+                        Some(Node::Folder) => match dir.open_dir(segment) {
+                            Ok(child) => {
+                                parent = Some(std::mem::replace(&mut dir, child));
+                                continue;
+                            }
+                            Err(_) => return Err(map_io(error, path, "opening a folder")),
+                        },
                     };
                     return Ok(found(probe, dir));
                 }
-            }
+            };
+            parent = Some(std::mem::replace(&mut dir, opened));
         }
         Ok(Located {
             probe: Probe::Folder,
