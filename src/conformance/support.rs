@@ -407,3 +407,36 @@ impl Transfer {
         }
     }
 }
+
+/// `write` or `write_atomic`, for checks that hold for both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Writer {
+    Write,
+    WriteAtomic,
+}
+
+impl Writer {
+    /// Writes `content` at `path`, with `overwrite` as given.
+    pub(crate) fn run(
+        self,
+        backend: &dyn Backend,
+        path: &str,
+        content: &str,
+        overwrite: bool,
+    ) -> Result<crate::WriteResult> {
+        let (path, content) = (p(path), Content::from(content));
+        let options = WriteOptions::new().overwrite(overwrite);
+        match self {
+            Writer::Write => backend.write(&path, content, &options),
+            Writer::WriteAtomic => backend.write_atomic(&path, content, &options),
+        }
+    }
+
+    /// The method's name.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Writer::Write => "write",
+            Writer::WriteAtomic => "write_atomic",
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! One shape of error check: seed some files, make one call the contract
+//! refuses, and check the error's kind (and path) and what survives.
+
+use std::fmt;
+
+use super::super::support::{
+    drain, err_kind, err_naming, fail, folder_options, has_content, missing_ok, p, seed_all,
+};
+use crate::{Backend, Error, ErrorKind, Result};
+
+/// A call that the contract refuses on the seeded files.
+#[derive(Clone, Copy)]
+pub(super) enum Call {
+    /// `read`, its stream drained: the error may come on open or on read.
+    Read(&'static str),
+    /// `read`: the error must come on open.
+    Open(&'static str),
+    /// `read_bytes`.
+    ReadBytes(&'static str),
+    /// `delete(path, missing_ok)`.
+    Delete(&'static str, bool),
+    /// `delete_folder(path, recursive, missing_ok)`.
+    DeleteFolder(&'static str, bool, bool),
+    /// `get_file_info`.
+    FileInfo(&'static str),
+    /// `get_folder_info`.
+    FolderInfo(&'static str),
+}
+
+impl Call {
+    fn path(self) -> &'static str {
+        match self {
+            Call::Read(path)
+            | Call::Open(path)
+            | Call::ReadBytes(path)
+            | Call::Delete(path, _)
+            | Call::DeleteFolder(path, _, _)
+            | Call::FileInfo(path)
+            | Call::FolderInfo(path) => path,
+        }
+    }
+
+    /// Makes the call; a value it returns is kept as its `Debug` text, for
+    /// the failure message.
+    fn run(self, backend: &dyn Backend) -> Result<String> {
+        let path = p(self.path());
+        let shown = |value: &dyn fmt::Debug| format!("{value:?}");
+        match self {
+            Call::Read(raw) => backend
+                .read(&path)
+                .and_then(|s| drain(s).map_err(|e| Error::io(raw, "drain", e)))
+                .map(|bytes| shown(&bytes)),
+            Call::Open(_) => backend.read(&path).map(|stream| shown(&stream)),
+            Call::ReadBytes(_) => backend.read_bytes(&path).map(|bytes| shown(&bytes)),
+            Call::Delete(_, missing) => backend
+                .delete(&path, missing_ok(missing))
+                .map(|()| "()".into()),
+            Call::DeleteFolder(_, recursive, missing) => backend
+                .delete_folder(&path, folder_options(recursive, missing))
+                .map(|()| "()".into()),
+            Call::FileInfo(_) => backend.get_file_info(&path).map(|info| shown(&info)),
+            Call::FolderInfo(_) => backend.get_folder_info(&path).map(|info| shown(&info)),
+        }
+    }
+}
+
+impl fmt::Display for Call {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path();
+        match *self {
+            Call::Read(_) | Call::Open(_) => write!(f, "read({path:?})"),
+            Call::ReadBytes(_) => write!(f, "read_bytes({path:?})"),
+            Call::Delete(_, missing) => write!(f, "delete({path:?}, missing_ok={missing})"),
+            Call::DeleteFolder(_, recursive, missing) => write!(
+                f,
+                "delete_folder({path:?}, recursive={recursive}, missing_ok={missing})"
+            ),
+            Call::FileInfo(_) => write!(f, "get_file_info({path:?})"),
+            Call::FolderInfo(_) => write!(f, "get_folder_info({path:?})"),
+        }
+    }
+}
+
+/// The error a refused call must raise.
+#[derive(Clone, Copy)]
+pub(super) enum Refusal {
+    /// This kind, naming the call's path (field and message).
+    Naming(ErrorKind),
+    /// This kind.
+    Kind(ErrorKind),
+}
+
+/// What must hold after the refusal.
+#[derive(Clone, Copy)]
+pub(super) enum Then {
+    /// Nothing more is checked.
+    Nothing,
+    /// Every seeded file keeps its content.
+    KeepsTheSeed,
+    /// This tolerant call (`missing_ok`) passes, and every seeded file keeps
+    /// its content.
+    PassesWith(Call),
+}
+
+/// One case: the files to seed, the refused call, its error and what must
+/// hold afterwards, under a contract clause.
+pub(super) struct Misuse {
+    pub(super) clause: &'static str,
+    pub(super) seed: &'static [(&'static str, &'static str)],
+    pub(super) call: Call,
+    pub(super) refusal: Refusal,
+    pub(super) then: Then,
+}
+
+/// Runs one [`Misuse`] case.
+#[track_caller]
+pub(super) fn refused(backend: &dyn Backend, _: &super::Settings, case: Misuse) {
+    let Misuse {
+        clause,
+        seed,
+        call,
+        refusal,
+        then,
+    } = case;
+    seed_all(backend, seed);
+    let what = call.to_string();
+    match refusal {
+        Refusal::Naming(kind) => drop(err_naming(
+            clause,
+            &what,
+            kind,
+            call.path(),
+            call.run(backend),
+        )),
+        Refusal::Kind(kind) => drop(err_kind(clause, &what, kind, call.run(backend))),
+    }
+    if let Then::PassesWith(tolerant) = then
+        && let Err(e) = tolerant.run(backend)
+    {
+        fail(clause, &tolerant.to_string(), "Ok(())", e);
+    }
+    if !matches!(then, Then::Nothing) {
+        for (path, content) in seed {
+            has_content(clause, backend, path, content);
+        }
+    }
+}
