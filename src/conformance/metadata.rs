@@ -3,7 +3,7 @@
 use std::time::{Duration, SystemTime};
 
 use super::Settings;
-use super::support::{control, err_naming, holds, ok, p, same, seed, seed_all, transfer};
+use super::support::{control, counts, err_naming, holds, ok, p, same, seed, seed_all, transfer};
 use crate::{Backend, Content, ErrorKind, ListOptions, Metadata, WriteOptions};
 
 /// `get_file_info` names the file and gives its size.
@@ -25,17 +25,7 @@ pub fn file_info_describes_the_file(backend: &dyn Backend, _: &Settings) {
 /// `get_folder_info` counts 2 files and 5 bytes.
 pub fn folder_info_counts_files_and_bytes(backend: &dyn Backend, _: &Settings) {
     seed_all(backend, &[("fi/a.txt", "12"), ("fi/b.txt", "345")]);
-    let info = ok(
-        "BE-004",
-        "get_folder_info(\"fi\")",
-        backend.get_folder_info(&p("fi")),
-    );
-    same(
-        "BE-004",
-        "(file_count, total_size)",
-        (2, 5),
-        (info.file_count, info.total_size),
-    );
+    let info = counts("BE-004", backend, "fi", (2, 5));
     same("BE-004", "FolderInfo.path", "fi", info.path.as_str());
 }
 
@@ -49,17 +39,7 @@ pub fn folder_info_counts_the_subtree_not_the_folders(backend: &dyn Backend, _: 
             ("mix/sub/deeper/c.txt", "6789"),
         ],
     );
-    let info = ok(
-        "BE-004",
-        "get_folder_info(\"mix\")",
-        backend.get_folder_info(&p("mix")),
-    );
-    same(
-        "BE-004",
-        "(file_count, total_size) of the subtree",
-        (3, 9),
-        (info.file_count, info.total_size),
-    );
+    counts("BE-004", backend, "mix", (3, 9));
 }
 
 /// `get_file_info` of a missing path is `NotFound` naming it.

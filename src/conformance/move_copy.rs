@@ -9,7 +9,7 @@ use super::support::{
 };
 use crate::{Backend, ErrorKind};
 
-fn moves_or_copies(backend: &dyn Backend, op: Transfer) {
+fn moves_or_copies(backend: &dyn Backend, _: &Settings, op: Transfer) {
     seed(backend, "mc/src.txt", "payload");
     ok(
         "BE-004",
@@ -29,17 +29,14 @@ fn moves_or_copies(backend: &dyn Backend, op: Transfer) {
     }
 }
 
-/// `rename` removes the source and the destination has its content.
-pub fn rename_moves_the_content(backend: &dyn Backend, _: &Settings) {
-    moves_or_copies(backend, Transfer::Rename);
+table_checks! {
+    /// `rename` removes the source and the destination has its content.
+    rename_moves_the_content => moves_or_copies(Transfer::Rename);
+    /// `copy` keeps the source and the destination has its content.
+    copy_copies_the_content => moves_or_copies(Transfer::Copy);
 }
 
-/// `copy` keeps the source and the destination has its content.
-pub fn copy_copies_the_content(backend: &dyn Backend, _: &Settings) {
-    moves_or_copies(backend, Transfer::Copy);
-}
-
-fn missing(backend: &dyn Backend, op: Transfer) {
+fn missing(backend: &dyn Backend, _: &Settings, op: Transfer) {
     err_naming(
         "BE-021",
         &format!("{op:?}(\"nope.txt\", \"dst.txt\")"),
@@ -49,17 +46,14 @@ fn missing(backend: &dyn Backend, op: Transfer) {
     );
 }
 
-/// `rename` of a missing source is `NotFound` naming it.
-pub fn rename_of_a_missing_source_is_not_found(backend: &dyn Backend, _: &Settings) {
-    missing(backend, Transfer::Rename);
+table_checks! {
+    /// `rename` of a missing source is `NotFound` naming it.
+    rename_of_a_missing_source_is_not_found => missing(Transfer::Rename);
+    /// `copy` of a missing source is `NotFound` naming it.
+    copy_of_a_missing_source_is_not_found => missing(Transfer::Copy);
 }
 
-/// `copy` of a missing source is `NotFound` naming it.
-pub fn copy_of_a_missing_source_is_not_found(backend: &dyn Backend, _: &Settings) {
-    missing(backend, Transfer::Copy);
-}
-
-fn already_exists(backend: &dyn Backend, op: Transfer) {
+fn already_exists(backend: &dyn Backend, _: &Settings, op: Transfer) {
     seed_all(backend, &[("mc/a.txt", "a"), ("mc/b.txt", "b")]);
     let e = err_naming(
         "BE-008",
@@ -73,18 +67,15 @@ fn already_exists(backend: &dyn Backend, op: Transfer) {
     has_content("BE-008", backend, "mc/b.txt", "b");
 }
 
-/// `rename` onto an existing file without `overwrite` is `AlreadyExists`
-/// naming the destination; both files are unchanged.
-pub fn rename_without_overwrite_is_already_exists(backend: &dyn Backend, _: &Settings) {
-    already_exists(backend, Transfer::Rename);
+table_checks! {
+    /// `rename` onto an existing file without `overwrite` is `AlreadyExists`
+    /// naming the destination; both files are unchanged.
+    rename_without_overwrite_is_already_exists => already_exists(Transfer::Rename);
+    /// The same for `copy`.
+    copy_without_overwrite_is_already_exists => already_exists(Transfer::Copy);
 }
 
-/// The same for `copy`.
-pub fn copy_without_overwrite_is_already_exists(backend: &dyn Backend, _: &Settings) {
-    already_exists(backend, Transfer::Copy);
-}
-
-fn overwrites(backend: &dyn Backend, op: Transfer) {
+fn overwrites(backend: &dyn Backend, _: &Settings, op: Transfer) {
     seed_all(backend, &[("mc/a.txt", "new content"), ("mc/b.txt", "old")]);
     ok(
         "BE-008",
@@ -100,17 +91,14 @@ fn overwrites(backend: &dyn Backend, op: Transfer) {
     );
 }
 
-/// `rename` with `overwrite` replaces the destination.
-pub fn rename_with_overwrite_replaces_the_destination(backend: &dyn Backend, _: &Settings) {
-    overwrites(backend, Transfer::Rename);
+table_checks! {
+    /// `rename` with `overwrite` replaces the destination.
+    rename_with_overwrite_replaces_the_destination => overwrites(Transfer::Rename);
+    /// `copy` with `overwrite` replaces the destination and keeps the source.
+    copy_with_overwrite_replaces_the_destination => overwrites(Transfer::Copy);
 }
 
-/// `copy` with `overwrite` replaces the destination and keeps the source.
-pub fn copy_with_overwrite_replaces_the_destination(backend: &dyn Backend, _: &Settings) {
-    overwrites(backend, Transfer::Copy);
-}
-
-fn creates_parents(backend: &dyn Backend, op: Transfer) {
+fn creates_parents(backend: &dyn Backend, _: &Settings, op: Transfer) {
     seed(backend, "src/f.txt", "data");
     ok(
         "BE-009",
@@ -129,14 +117,11 @@ fn creates_parents(backend: &dyn Backend, op: Transfer) {
     }
 }
 
-/// `rename` creates the destination's missing parents.
-pub fn rename_creates_destination_parents(backend: &dyn Backend, _: &Settings) {
-    creates_parents(backend, Transfer::Rename);
-}
-
-/// `copy` creates the destination's missing parents.
-pub fn copy_creates_destination_parents(backend: &dyn Backend, _: &Settings) {
-    creates_parents(backend, Transfer::Copy);
+table_checks! {
+    /// `rename` creates the destination's missing parents.
+    rename_creates_destination_parents => creates_parents(Transfer::Rename);
+    /// `copy` creates the destination's missing parents.
+    copy_creates_destination_parents => creates_parents(Transfer::Copy);
 }
 
 /// `rename` of the last file of a folder keeps the (now empty) folder.
@@ -156,7 +141,7 @@ pub fn rename_keeps_the_source_folder(backend: &dyn Backend, _: &Settings) {
     );
 }
 
-fn self_op(backend: &dyn Backend, op: Transfer) {
+fn self_op(backend: &dyn Backend, _: &Settings, op: Transfer) {
     seed(backend, "self/f.txt", "data");
     for overwrite in [false, true] {
         ok(
@@ -168,17 +153,14 @@ fn self_op(backend: &dyn Backend, op: Transfer) {
     }
 }
 
-/// `rename` of a file onto itself is a no-op, with or without overwrite.
-pub fn rename_onto_itself_keeps_the_data(backend: &dyn Backend, _: &Settings) {
-    self_op(backend, Transfer::Rename);
+table_checks! {
+    /// `rename` of a file onto itself is a no-op, with or without overwrite.
+    rename_onto_itself_keeps_the_data => self_op(Transfer::Rename);
+    /// `copy` of a file onto itself is a no-op, with or without overwrite.
+    copy_onto_itself_keeps_the_data => self_op(Transfer::Copy);
 }
 
-/// `copy` of a file onto itself is a no-op, with or without overwrite.
-pub fn copy_onto_itself_keeps_the_data(backend: &dyn Backend, _: &Settings) {
-    self_op(backend, Transfer::Copy);
-}
-
-fn self_missing(backend: &dyn Backend, op: Transfer) {
+fn self_missing(backend: &dyn Backend, _: &Settings, op: Transfer) {
     for overwrite in [false, true] {
         err_kind(
             "BE-021",
@@ -196,17 +178,14 @@ fn self_missing(backend: &dyn Backend, op: Transfer) {
     );
 }
 
-/// `rename` of a missing path onto itself is `NotFound`.
-pub fn rename_of_a_missing_path_onto_itself_is_not_found(backend: &dyn Backend, _: &Settings) {
-    self_missing(backend, Transfer::Rename);
+table_checks! {
+    /// `rename` of a missing path onto itself is `NotFound`.
+    rename_of_a_missing_path_onto_itself_is_not_found => self_missing(Transfer::Rename);
+    /// `copy` of a missing path onto itself is `NotFound`.
+    copy_of_a_missing_path_onto_itself_is_not_found => self_missing(Transfer::Copy);
 }
 
-/// `copy` of a missing path onto itself is `NotFound`.
-pub fn copy_of_a_missing_path_onto_itself_is_not_found(backend: &dyn Backend, _: &Settings) {
-    self_missing(backend, Transfer::Copy);
-}
-
-fn self_folder(backend: &dyn Backend, op: Transfer) {
+fn self_folder(backend: &dyn Backend, _: &Settings, op: Transfer) {
     seed(backend, "sd/child.txt", "child");
     for overwrite in [false, true] {
         match op.run(backend, "sd", "sd", overwrite) {
@@ -222,14 +201,11 @@ fn self_folder(backend: &dyn Backend, op: Transfer) {
     has_content("BE-021", backend, "sd/child.txt", "child");
 }
 
-/// `rename` of a folder onto itself is `InvalidPath`.
-pub fn rename_of_a_folder_onto_itself_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    self_folder(backend, Transfer::Rename);
-}
-
-/// `copy` of a folder onto itself is `InvalidPath`.
-pub fn copy_of_a_folder_onto_itself_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    self_folder(backend, Transfer::Copy);
+table_checks! {
+    /// `rename` of a folder onto itself is `InvalidPath`.
+    rename_of_a_folder_onto_itself_is_invalid_path => self_folder(Transfer::Rename);
+    /// `copy` of a folder onto itself is `InvalidPath`.
+    copy_of_a_folder_onto_itself_is_invalid_path => self_folder(Transfer::Copy);
 }
 
 /// Through a [`Store`](crate::Store), a self-move or self-copy never

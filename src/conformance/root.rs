@@ -6,8 +6,8 @@ use std::io::Write;
 use super::Settings;
 use super::atomic::FailsAfter;
 use super::support::{
-    ROOTS, Transfer, drain, err_kind, exists, fail, has_content, holds, is_file, is_folder,
-    missing_ok, ok, overwrite, p, same, seed,
+    ROOTS, Transfer, counts, drain, err_kind, exists, fail, has_content, holds, is_file, is_folder,
+    missing_ok, overwrite, p, same, seed,
 };
 use crate::{Backend, Content, Error, ErrorKind};
 
@@ -55,34 +55,14 @@ pub fn folder_info_of_the_root_aggregates_everything(backend: &dyn Backend, _: &
     seed(backend, "one.txt", "12");
     seed(backend, "deep/two.txt", "345");
     for root in ROOTS {
-        let info = ok(
-            "BE-029",
-            &format!("get_folder_info({root:?})"),
-            backend.get_folder_info(&p(root)),
-        );
-        same(
-            "BE-029",
-            &format!("(file_count, total_size) of {root:?}"),
-            (2, 5),
-            (info.file_count, info.total_size),
-        );
+        counts("BE-029", backend, root, (2, 5));
     }
 }
 
 /// `get_folder_info` of an empty root does not fail and counts 0.
 pub fn folder_info_of_an_empty_root_is_zero(backend: &dyn Backend, _: &Settings) {
     for root in ROOTS {
-        let info = ok(
-            "BE-029",
-            &format!("get_folder_info({root:?}) on an empty backend"),
-            backend.get_folder_info(&p(root)),
-        );
-        same(
-            "BE-029",
-            "(file_count, total_size)",
-            (0, 0),
-            (info.file_count, info.total_size),
-        );
+        counts("BE-029", backend, root, (0, 0));
     }
 }
 

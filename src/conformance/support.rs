@@ -440,3 +440,53 @@ impl Writer {
         }
     }
 }
+
+/// Fails unless `list_files(path, recursive)` yields exactly `expected`,
+/// each once, in any order.
+#[track_caller]
+pub(crate) fn lists_files(
+    clause: &str,
+    backend: &dyn Backend,
+    path: &str,
+    recursive: bool,
+    expected: &[&str],
+) {
+    same(
+        clause,
+        &format!("list_files({path:?}, recursive={recursive})"),
+        set(expected),
+        file_set(clause, backend, path, recursive),
+    );
+}
+
+/// Fails unless `list_folders(path)` yields exactly `expected`, each once,
+/// in any order.
+#[track_caller]
+pub(crate) fn lists_folders(clause: &str, backend: &dyn Backend, path: &str, expected: &[&str]) {
+    same(
+        clause,
+        &format!("list_folders({path:?})"),
+        set(expected),
+        folder_set(clause, backend, path),
+    );
+}
+
+/// The folder info of `path`; fails unless it counts `expected` as
+/// `(file_count, total_size)`.
+#[track_caller]
+pub(crate) fn counts(
+    clause: &str,
+    backend: &dyn Backend,
+    path: &str,
+    expected: (u64, u64),
+) -> crate::FolderInfo {
+    let what = format!("get_folder_info({path:?})");
+    let info = ok(clause, &what, backend.get_folder_info(&p(path)));
+    same(
+        clause,
+        &format!("(file_count, total_size) of {what}"),
+        expected,
+        (info.file_count, info.total_size),
+    );
+    info
+}

@@ -3,12 +3,11 @@
 //! file over folder and folder over file, the root never being a file, and
 //! duplicates in listings.
 
-use std::collections::BTreeSet;
-
 use super::Settings;
 use super::support::{
-    children, err_kind, exists, file_set, folder_options, folder_set, has_content, holds, is_file,
-    is_folder, missing_ok, ok, p, same, seed, seed_all, set, snapshot, unique, write,
+    children, counts, err_kind, exists, file_set, folder_options, has_content, holds, is_file,
+    is_folder, lists_files, lists_folders, missing_ok, ok, p, same, seed, seed_all, snapshot,
+    unique, write,
 };
 use crate::{Backend, ErrorKind};
 
@@ -16,19 +15,9 @@ use crate::{Backend, ErrorKind};
 pub fn listing_a_file_path_is_empty(backend: &dyn Backend, _: &Settings) {
     seed_all(backend, &[("lfp/a.txt", "a"), ("lfp/b.txt", "b")]);
     for recursive in [false, true] {
-        same(
-            "BE-014",
-            &format!("list_files(\"lfp/a.txt\", recursive={recursive})"),
-            BTreeSet::new(),
-            file_set("BE-014", backend, "lfp/a.txt", recursive),
-        );
+        lists_files("BE-014", backend, "lfp/a.txt", recursive, &[]);
     }
-    same(
-        "BE-014",
-        "list_folders(\"lfp/a.txt\")",
-        BTreeSet::new(),
-        folder_set("BE-014", backend, "lfp/a.txt"),
-    );
+    lists_folders("BE-014", backend, "lfp/a.txt", &[]);
     same(
         "BE-014",
         "iter_children(\"lfp/a.txt\")",
@@ -47,40 +36,15 @@ const PREFIX_SIBLINGS: [(&str, &str); 4] = [
 /// A listing of `foo` contains nothing of `foo.bar`, `foobar` or `foo-x`.
 pub fn prefix_siblings_do_not_leak_into_a_listing(backend: &dyn Backend, _: &Settings) {
     seed_all(backend, &PREFIX_SIBLINGS);
-    same(
-        "BE-014",
-        "list_files(\"foo\", recursive)",
-        set(&["foo/in.txt"]),
-        file_set("BE-014", backend, "foo", true),
-    );
-    same(
-        "BE-014",
-        "list_folders(\"foo\")",
-        BTreeSet::new(),
-        folder_set("BE-014", backend, "foo"),
-    );
-    same(
-        "BE-014",
-        "list_folders(\"\")",
-        set(&["foo", "foo-x", "foo.bar"]),
-        folder_set("BE-014", backend, ""),
-    );
+    lists_files("BE-014", backend, "foo", true, &["foo/in.txt"]);
+    lists_folders("BE-014", backend, "foo", &[]);
+    lists_folders("BE-014", backend, "", &["foo", "foo-x", "foo.bar"]);
 }
 
 /// `get_folder_info("foo")` counts nothing of its prefix siblings.
 pub fn prefix_siblings_do_not_leak_into_folder_info(backend: &dyn Backend, _: &Settings) {
     seed_all(backend, &PREFIX_SIBLINGS);
-    let info = ok(
-        "BE-004",
-        "get_folder_info(\"foo\")",
-        backend.get_folder_info(&p("foo")),
-    );
-    same(
-        "BE-004",
-        "(file_count, total_size) of foo",
-        (1, 1),
-        (info.file_count, info.total_size),
-    );
+    counts("BE-004", backend, "foo", (1, 1));
 }
 
 /// A recursive `delete_folder("foo")` spares `foo.bar`, `foobar`, `foo-x`.
@@ -109,12 +73,7 @@ pub fn a_name_prefix_is_not_a_folder(backend: &dyn Backend, _: &Settings) {
             is_folder("BE-004", backend, "fo"),
         ),
     );
-    same(
-        "BE-014",
-        "list_files(\"fo\", recursive)",
-        BTreeSet::new(),
-        file_set("BE-014", backend, "fo", true),
-    );
+    lists_files("BE-014", backend, "fo", true, &[]);
 }
 
 /// Deleting the last file keeps the folder: it is still a folder, still
@@ -133,83 +92,53 @@ pub fn an_empty_folder_survives(backend: &dyn Backend, _: &Settings) {
         "true",
         false,
     );
-    same(
-        "BE-014",
-        "list_folders(\"\")",
-        set(&["keep"]),
-        folder_set("BE-014", backend, ""),
-    );
-    same(
-        "BE-014",
-        "list_files(\"keep\")",
-        BTreeSet::new(),
-        file_set("BE-014", backend, "keep", false),
-    );
-    let info = ok(
-        "BE-004",
-        "get_folder_info(\"keep\")",
-        backend.get_folder_info(&p("keep")),
-    );
-    same(
-        "BE-004",
-        "(file_count, total_size) of an empty folder",
-        (0, 0),
-        (info.file_count, info.total_size),
-    );
+    lists_folders("BE-014", backend, "", &["keep"]);
+    lists_files("BE-014", backend, "keep", false, &[]);
+    counts("BE-004", backend, "keep", (0, 0));
 }
 
-/// A file cannot be written over a folder; the folder and its listing are
-/// unchanged.
-pub fn a_file_over_a_folder_is_refused(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "fof/child.txt", "child");
+table_checks! {
+    /// A file cannot be written over a folder; the folder and its listing are
+    /// unchanged.
+    a_file_over_a_folder_is_refused => write_over_is_refused("fof/child.txt", "fof", (false, true));
+    /// A folder cannot be created under a file; the file and the listing are
+    /// unchanged.
+    a_folder_over_a_file_is_refused => write_over_is_refused("fif", "fif/child.txt", (true, false));
+}
+
+/// With `existing` written, a write at `target` is `InvalidPath`, the store
+/// is unchanged, and the top segment of both is still
+/// `(is_file, is_folder)` as `kind` says.
+fn write_over_is_refused(
+    backend: &dyn Backend,
+    _: &Settings,
+    existing: &str,
+    target: &str,
+    kind: (bool, bool),
+) {
+    seed(backend, existing, "existing");
     let before = snapshot("BE-008", backend);
+    let what = format!("write({target:?}) over {existing:?}");
     err_kind(
         "BE-008",
-        "write(\"fof\") over a folder",
+        &what,
         ErrorKind::InvalidPath,
-        write(backend, "fof", "file"),
+        write(backend, target, "x"),
     );
     same(
         "BE-008",
-        "the store after the refused write",
+        &format!("the store after {what}"),
         before,
         snapshot("BE-008", backend),
     );
+    let top = existing.split('/').next().unwrap_or(existing);
     same(
         "BE-008",
-        "(is_file, is_folder) of \"fof\"",
-        (false, true),
+        &format!("(is_file, is_folder) of {top:?}"),
+        kind,
         (
-            is_file("BE-008", backend, "fof"),
-            is_folder("BE-008", backend, "fof"),
-        ),
-    );
-}
-
-/// A folder cannot be created under a file; the file and the listing are
-/// unchanged.
-pub fn a_folder_over_a_file_is_refused(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "fif", "file");
-    let before = snapshot("BE-008", backend);
-    err_kind(
-        "BE-008",
-        "write(\"fif/child.txt\") under a file",
-        ErrorKind::InvalidPath,
-        write(backend, "fif/child.txt", "x"),
-    );
-    same(
-        "BE-008",
-        "the store after the refused write",
-        before,
-        snapshot("BE-008", backend),
-    );
-    same(
-        "BE-008",
-        "(is_file, is_folder) of \"fif\"",
-        (true, false),
-        (
-            is_file("BE-008", backend, "fif"),
-            is_folder("BE-008", backend, "fif"),
+            is_file("BE-008", backend, top),
+            is_folder("BE-008", backend, top),
         ),
     );
 }
@@ -239,12 +168,7 @@ pub fn the_root_is_never_a_file(backend: &dyn Backend, _: &Settings) {
             ),
         );
     }
-    same(
-        "BE-014",
-        "list_files(\"\", recursive)",
-        BTreeSet::new(),
-        file_set("BE-014", backend, "", true),
-    );
+    lists_files("BE-014", backend, "", true, &[]);
 }
 
 /// A folder holding many files is listed once; no listing repeats an entry.
@@ -259,12 +183,7 @@ pub fn listings_have_no_duplicates(backend: &dyn Backend, _: &Settings) {
             ("dup/other/e.txt", "e"),
         ],
     );
-    same(
-        "BE-014",
-        "list_folders(\"dup\")",
-        set(&["dup/other", "dup/sub"]),
-        folder_set("BE-014", backend, "dup"),
-    );
+    lists_folders("BE-014", backend, "dup", &["dup/other", "dup/sub"]);
     let kids = unique(
         "ITER-004",
         "iter_children(\"dup\")",
@@ -283,22 +202,7 @@ pub fn listings_have_no_duplicates(backend: &dyn Backend, _: &Settings) {
 /// shows `a`, not `a/b`.
 pub fn implied_folders_appear_level_by_level(backend: &dyn Backend, _: &Settings) {
     seed(backend, "lv/b/c/d.txt", "x");
-    same(
-        "BE-014",
-        "list_folders(\"\")",
-        set(&["lv"]),
-        folder_set("BE-014", backend, ""),
-    );
-    same(
-        "BE-014",
-        "list_folders(\"lv\")",
-        set(&["lv/b"]),
-        folder_set("BE-014", backend, "lv"),
-    );
-    same(
-        "BE-014",
-        "list_folders(\"lv/b\")",
-        set(&["lv/b/c"]),
-        folder_set("BE-014", backend, "lv/b"),
-    );
+    lists_folders("BE-014", backend, "", &["lv"]);
+    lists_folders("BE-014", backend, "lv", &["lv/b"]);
+    lists_folders("BE-014", backend, "lv/b", &["lv/b/c"]);
 }

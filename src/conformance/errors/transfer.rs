@@ -7,7 +7,7 @@ use super::super::support::{
 };
 use crate::{Backend, ErrorKind};
 
-fn source_is_folder(backend: &dyn Backend, op: Transfer) {
+fn source_is_folder(backend: &dyn Backend, _: &Settings, op: Transfer) {
     seed(backend, "sdir/child.txt", "x");
     let e = err_kind(
         "BE-021",
@@ -25,17 +25,14 @@ fn source_is_folder(backend: &dyn Backend, op: Transfer) {
     );
 }
 
-/// `rename` of a folder is `InvalidPath` about the source.
-pub fn rename_of_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    source_is_folder(backend, Transfer::Rename);
+table_checks! {
+    /// `rename` of a folder is `InvalidPath` about the source.
+    rename_of_a_folder_is_invalid_path => source_is_folder(Transfer::Rename);
+    /// `copy` of a folder is `InvalidPath` about the source.
+    copy_of_a_folder_is_invalid_path => source_is_folder(Transfer::Copy);
 }
 
-/// `copy` of a folder is `InvalidPath` about the source.
-pub fn copy_of_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    source_is_folder(backend, Transfer::Copy);
-}
-
-fn destination_is_folder(backend: &dyn Backend, op: Transfer) {
+fn destination_is_folder(backend: &dyn Backend, _: &Settings, op: Transfer) {
     seed_all(
         backend,
         &[("src.txt", "source"), ("ddir/child.txt", "child")],
@@ -53,17 +50,14 @@ fn destination_is_folder(backend: &dyn Backend, op: Transfer) {
     has_content("BE-021", backend, "ddir/child.txt", "child");
 }
 
-/// `rename` onto a folder is `InvalidPath` about the destination.
-pub fn rename_onto_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    destination_is_folder(backend, Transfer::Rename);
+table_checks! {
+    /// `rename` onto a folder is `InvalidPath` about the destination.
+    rename_onto_a_folder_is_invalid_path => destination_is_folder(Transfer::Rename);
+    /// `copy` onto a folder is `InvalidPath` about the destination.
+    copy_onto_a_folder_is_invalid_path => destination_is_folder(Transfer::Copy);
 }
 
-/// `copy` onto a folder is `InvalidPath` about the destination.
-pub fn copy_onto_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    destination_is_folder(backend, Transfer::Copy);
-}
-
-fn destination_under_a_file(backend: &dyn Backend, op: Transfer) {
+fn destination_under_a_file(backend: &dyn Backend, _: &Settings, op: Transfer) {
     seed_all(backend, &[("src.txt", "source"), ("tblock.txt", "blocker")]);
     let before = snapshot("BE-021", backend);
     err_at(
@@ -81,19 +75,16 @@ fn destination_under_a_file(backend: &dyn Backend, op: Transfer) {
     );
 }
 
-/// `rename` to a path under a file is `InvalidPath` naming the blocker; the
-/// store is unchanged.
-pub fn rename_under_a_file_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    destination_under_a_file(backend, Transfer::Rename);
+table_checks! {
+    /// `rename` to a path under a file is `InvalidPath` naming the blocker; the
+    /// store is unchanged.
+    rename_under_a_file_is_invalid_path => destination_under_a_file(Transfer::Rename);
+    /// `copy` to a path under a file is `InvalidPath` naming the blocker; the
+    /// store is unchanged.
+    copy_under_a_file_is_invalid_path => destination_under_a_file(Transfer::Copy);
 }
 
-/// `copy` to a path under a file is `InvalidPath` naming the blocker; the
-/// store is unchanged.
-pub fn copy_under_a_file_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    destination_under_a_file(backend, Transfer::Copy);
-}
-
-fn missing_source_outranks(backend: &dyn Backend, op: Transfer) {
+fn missing_source_outranks(backend: &dyn Backend, _: &Settings, op: Transfer) {
     seed_all(
         backend,
         &[("mblock.txt", "blocker"), ("mdir/child.txt", "child")],
@@ -109,12 +100,9 @@ fn missing_source_outranks(backend: &dyn Backend, op: Transfer) {
     }
 }
 
-/// A missing source is `NotFound(src)`, outranking every destination check.
-pub fn rename_of_a_missing_source_outranks_the_destination(backend: &dyn Backend, _: &Settings) {
-    missing_source_outranks(backend, Transfer::Rename);
-}
-
-/// A missing source is `NotFound(src)` for `copy` too.
-pub fn copy_of_a_missing_source_outranks_the_destination(backend: &dyn Backend, _: &Settings) {
-    missing_source_outranks(backend, Transfer::Copy);
+table_checks! {
+    /// A missing source is `NotFound(src)`, outranking every destination check.
+    rename_of_a_missing_source_outranks_the_destination => missing_source_outranks(Transfer::Rename);
+    /// A missing source is `NotFound(src)` for `copy` too.
+    copy_of_a_missing_source_outranks_the_destination => missing_source_outranks(Transfer::Copy);
 }
