@@ -19,10 +19,10 @@ use crate::{Backend, Content, ListOptions};
 fn distinct_names(backend: &dyn Backend, folder: &str, files: &[(&str, &str)]) {
     seed_all(backend, files);
     for (path, expected) in files {
-        has_content("BE-008", backend, path, expected);
+        has_content("BE-004", backend, path, expected);
     }
     let expected: Vec<&str> = files.iter().map(|(path, _)| *path).collect();
-    lists_files("BE-008", backend, folder, true, &expected);
+    lists_files("BE-004", backend, folder, true, &expected);
 }
 
 /// Names with spaces and leading dots are ordinary names: they round-trip,
@@ -186,11 +186,11 @@ fn pattern(size: usize) -> Vec<u8> {
 
 #[track_caller]
 fn reads_back(backend: &dyn Backend, path: &str, data: &[u8], how: &str) {
-    let found = content("BE-008", backend, path);
+    let found = content("BE-004", backend, path);
     if found != data {
         let first = found.iter().zip(data).position(|(a, b)| a != b);
         fail(
-            "BE-008",
+            "BE-004",
             &format!("content of {path:?} after {how}"),
             format_args!("{} bytes as written", data.len()),
             format_args!("{} bytes, first difference at {first:?}", found.len()),

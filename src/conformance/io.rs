@@ -225,11 +225,11 @@ pub fn read_bytes_of_a_missing_path_is_not_found(backend: &dyn Backend, _: &Sett
 /// `write` creates a readable file.
 pub fn write_creates_a_file(backend: &dyn Backend, _: &Settings) {
     ok(
-        "BE-008",
+        "BE-004",
         "write(\"w/new.txt\")",
         write(backend, "w/new.txt", "new"),
     );
-    has_content("BE-008", backend, "w/new.txt", "new");
+    has_content("BE-004", backend, "w/new.txt", "new");
 }
 
 /// Writing an existing file without `overwrite` is `AlreadyExists` naming
@@ -413,7 +413,7 @@ pub fn delete_folder_of_a_missing_folder_with_missing_ok_passes(
 fn round_trip(backend: &dyn Backend, data: Vec<u8>) {
     let size = data.len();
     ok(
-        "BE-008",
+        "BE-004",
         &format!("write of {size} bytes"),
         backend.write(
             &p("rt/file.bin"),
@@ -421,10 +421,10 @@ fn round_trip(backend: &dyn Backend, data: Vec<u8>) {
             &overwrite(false),
         ),
     );
-    let found = content("BE-008", backend, "rt/file.bin");
+    let found = content("BE-004", backend, "rt/file.bin");
     if found != data {
         fail(
-            "BE-008",
+            "BE-004",
             "content read back",
             format_args!("{size} bytes as written"),
             format_args!("{} bytes, differing", found.len()),

@@ -88,12 +88,12 @@ pub fn rename_keeps_the_modification_time(backend: &dyn Backend, _: &Settings) {
     let before = modified_at(backend, "tm/src.txt");
     std::thread::sleep(TICK);
     ok(
-        "BE-021",
+        "BE-004",
         "rename(\"tm/src.txt\", \"tm/dst.txt\")",
         backend.rename(&p("tm/src.txt"), &p("tm/dst.txt"), transfer(false)),
     );
     same(
-        "BE-021",
+        "BE-004",
         "modified_at of the renamed file",
         before,
         modified_at(backend, "tm/dst.txt"),
@@ -113,7 +113,7 @@ pub fn an_overwrite_does_not_move_the_modification_time_backwards(
         seed(backend, "tm/over.txt", round);
         let now = modified_at(backend, "tm/over.txt");
         holds(
-            "BE-008",
+            "BE-004",
             &format!("modified_at after the {round} write is not before the first's"),
             now >= first,
             &format!("at or after {first:?}"),
@@ -149,7 +149,7 @@ pub fn listed_file_info_matches_get_file_info(backend: &dyn Backend, _: &Setting
             backend.get_file_info(&listed.path),
         );
         same(
-            "BE-014",
+            "BE-004",
             &format!(
                 "listed (name, size, modified_at) of {:?} against get_file_info",
                 listed.path.as_str()
@@ -174,7 +174,7 @@ pub fn an_overwrite_replaces_the_whole_metadata(backend: &dyn Backend, _: &Setti
     let second: Metadata = [("b", "20"), ("d", "4")]
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
         .into();
-    let metadata_of = |what: &str| ok("BE-004", what, backend.get_file_info(&path)).metadata;
+    let metadata_of = |what: &str| ok("WR-013", what, backend.get_file_info(&path)).metadata;
     for (round, metadata) in [
         ("first", Some(&first)),
         ("second", Some(&second)),
@@ -183,12 +183,12 @@ pub fn an_overwrite_replaces_the_whole_metadata(backend: &dyn Backend, _: &Setti
         let mut options = WriteOptions::new().overwrite(true);
         options.metadata = metadata.cloned();
         ok(
-            "BE-008",
+            "WR-013",
             &format!("{round} write of md/file.txt"),
             backend.write(&path, Content::from(round), &options),
         );
         same(
-            "BE-008",
+            "WR-013",
             &format!("file metadata after the {round} write (replaced, not merged)"),
             metadata.cloned(),
             metadata_of(&format!("get_file_info after the {round} write")),
