@@ -6,8 +6,8 @@ use std::io::{self, Read, Write};
 
 use super::Settings;
 use super::support::{
-    control, err_kind, exists, fail, file_set, folder_set, has_content, holds, is_folder, ok,
-    overwrite, p, same, seed, seed_all, snapshot,
+    Probe, control, err_kind, exists, fail, file_set, folder_set, has_content, holds, ok,
+    overwrite, p, probe_says, same, seed, seed_all, snapshot,
 };
 use crate::{Backend, Content, ErrorKind};
 
@@ -37,13 +37,7 @@ pub fn write_atomic_creates_intermediate_folders(backend: &dyn Backend, _: &Sett
         ),
     );
     for folder in ["aw", "aw/deep", "aw/deep/dir"] {
-        holds(
-            "AW-005",
-            &format!("is_folder({folder:?})"),
-            is_folder("AW-005", backend, folder),
-            "true",
-            false,
-        );
+        probe_says("AW-005", backend, Probe::IsFolder, folder, true);
     }
 }
 
@@ -101,13 +95,7 @@ fn failing_content(
         ErrorKind::Io,
         result,
     );
-    holds(
-        "AW-004",
-        &format!("exists(target) after the failed {op}"),
-        !exists("AW-004", backend, "fail/target.bin"),
-        "false",
-        true,
-    );
+    probe_says("AW-004", backend, Probe::Exists, "fail/target.bin", false);
     same(
         "AW-004",
         &format!("every file after the failed {op}"),
@@ -204,13 +192,7 @@ pub fn open_atomic_dropped_leaves_nothing(backend: &dyn Backend, _: &Settings) {
             fail("SAW-001", "writing into the writer", "Ok(())", e);
         }
     }
-    holds(
-        "AW-004",
-        "exists after drop without commit",
-        !exists("AW-004", backend, "oa/dropped.txt"),
-        "false",
-        true,
-    );
+    probe_says("AW-004", backend, Probe::Exists, "oa/dropped.txt", false);
     same(
         "AW-004",
         "every file after the dropped writer",

@@ -8,8 +8,8 @@ use self::misuse::Refusal::{Kind, Naming};
 use self::misuse::{Misuse, Then, refused};
 use super::Settings;
 use super::support::{
-    Writer, err_at, err_kind, err_naming, exists, fail, file_set, folder_options, has_content,
-    holds, is_file, is_folder, lists_files, missing_ok, p, same, seed, seed_all,
+    Probe, Writer, err_at, err_kind, err_naming, fail, file_set, folder_options, has_content,
+    holds, is_folder, lists_files, missing_ok, p, probe_says, same, seed, seed_all,
 };
 use crate::{Backend, ErrorKind};
 use ErrorKind::{DirectoryNotEmpty, InvalidPath, NotFound};
@@ -137,13 +137,7 @@ fn onto_a_folder(backend: &dyn Backend, settings: &Settings, writer: Writer, ove
         let result = writer.run(backend, "wdir", "x", on);
         err_naming("BE-008", &what, InvalidPath, "wdir", result);
     }
-    holds(
-        "BE-008",
-        &format!("is_folder(\"wdir\") after {name} onto it"),
-        is_folder("BE-008", backend, "wdir"),
-        "true",
-        false,
-    );
+    probe_says("BE-008", backend, Probe::IsFolder, "wdir", true);
     has_content("BE-008", backend, "wdir/child.txt", "child");
 }
 
@@ -158,13 +152,7 @@ fn under_a_file(backend: &dyn Backend, _: &Settings, writer: Writer) {
             let result = writer.run(backend, path, "x", on);
             err_at("BE-008", &what, InvalidPath, &[path, "blocker.txt"], result);
             has_content("BE-008", backend, "blocker.txt", "blocker");
-            holds(
-                "BE-008",
-                &format!("is_file(\"blocker.txt\") after {what}"),
-                is_file("BE-008", backend, "blocker.txt"),
-                "true",
-                false,
-            );
+            probe_says("BE-008", backend, Probe::IsFile, "blocker.txt", true);
         }
     }
 }
@@ -229,13 +217,7 @@ pub fn delete_folder_recursive_leaves_no_child(backend: &dyn Backend, _: &Settin
         fail("BE-004", "delete_folder(\"rec\", recursive)", "Ok(())", e);
     }
     lists_files("BE-004", backend, "rec", true, &[]);
-    holds(
-        "BE-004",
-        "exists(\"rec\")",
-        !exists("BE-004", backend, "rec"),
-        "false",
-        true,
-    );
+    probe_says("BE-004", backend, Probe::Exists, "rec", false);
 }
 
 /// An empty subfolder is a child too: a non-recursive `delete_folder` of its

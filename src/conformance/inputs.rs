@@ -8,8 +8,8 @@ use std::io::{Cursor, Read, Write};
 
 use super::Settings;
 use super::support::{
-    content, counts, fail, file_set, folder_options, has_content, holds, is_file, is_folder,
-    lists_files, lists_folders, ok, overwrite, p, same, seed, seed_all, set,
+    Probe, content, counts, fail, file_set, folder_options, has_content, holds, lists_files,
+    lists_folders, ok, overwrite, p, probe_says, same, seed, seed_all, set,
 };
 use crate::{Backend, Content, ListOptions};
 
@@ -41,13 +41,7 @@ pub fn names_with_spaces_and_leading_dots_round_trip(backend: &dyn Backend, _: &
     );
     lists_folders("BE-014", backend, "odd", &["odd/.config", "odd/sub dir"]);
     for folder in ["odd/.config", "odd/sub dir"] {
-        holds(
-            "BE-009",
-            &format!("is_folder({folder:?})"),
-            is_folder("BE-009", backend, folder),
-            "true",
-            false,
-        );
+        probe_says("BE-009", backend, Probe::IsFolder, folder, true);
     }
 }
 
@@ -150,13 +144,7 @@ pub fn files_4_to_6_levels_deep_are_listed_and_deleted(backend: &dyn Backend, _:
         &pruned,
     );
     for folder in ["dp/1/2/3", "dp/1/2/3/4", "dp/1/2/3/4/5"] {
-        holds(
-            "BE-009",
-            &format!("is_folder({folder:?})"),
-            is_folder("BE-009", backend, folder),
-            "true",
-            false,
-        );
+        probe_says("BE-009", backend, Probe::IsFolder, folder, true);
     }
     lists_folders("BE-014", backend, "dp/1/2/3/4", &["dp/1/2/3/4/5"]);
     if backend.capabilities().supports(crate::Capability::DELETE) {
@@ -166,13 +154,7 @@ pub fn files_4_to_6_levels_deep_are_listed_and_deleted(backend: &dyn Backend, _:
             backend.delete_folder(&p("dp/1/2"), folder_options(true, false)),
         );
         for path in deep {
-            holds(
-                "BE-004",
-                &format!("is_file({path:?}) after deleting dp/1/2"),
-                !is_file("BE-004", backend, path),
-                "false",
-                true,
-            );
+            probe_says("BE-004", backend, Probe::IsFile, path, false);
         }
     }
 }

@@ -5,34 +5,22 @@ use std::io::Read;
 
 use super::Settings;
 use super::support::{
-    content, control, control_kept, err_naming, exists, fail, folder_options, has_content, holds,
-    is_file, is_folder, missing_ok, ok, overwrite, p, read, same, seed, seed_all, write,
-    write_with,
+    Probe, content, control, control_kept, err_naming, exists, fail, folder_options, has_content,
+    holds, is_file, is_folder, missing_ok, ok, overwrite, p, probe_says, read, same, seed,
+    seed_all, write, write_with,
 };
 use crate::{Backend, Content, ErrorKind};
 
 /// `exists` is false for a missing path and never fails (BE-021).
 pub fn exists_is_false_for_a_missing_path(backend: &dyn Backend, _: &Settings) {
     control(backend, "nonexistent.txt.old");
-    holds(
-        "BE-021",
-        "exists(\"nonexistent.txt\")",
-        !exists("BE-021", backend, "nonexistent.txt"),
-        "false",
-        true,
-    );
+    probe_says("BE-021", backend, Probe::Exists, "nonexistent.txt", false);
 }
 
 /// `exists` is true after a write.
 pub fn exists_is_true_after_a_write(backend: &dyn Backend, _: &Settings) {
     seed(backend, "e/file.txt", "x");
-    holds(
-        "BE-004",
-        "exists after write",
-        exists("BE-004", backend, "e/file.txt"),
-        "true",
-        false,
-    );
+    probe_says("BE-004", backend, Probe::Exists, "e/file.txt", true);
 }
 
 /// `exists` is false after the file is deleted.
@@ -43,83 +31,35 @@ pub fn exists_is_false_after_a_delete(backend: &dyn Backend, _: &Settings) {
         "delete(\"e/gone.txt\")",
         backend.delete(&p("e/gone.txt"), missing_ok(false)),
     );
-    holds(
-        "BE-004",
-        "exists after delete",
-        !exists("BE-004", backend, "e/gone.txt"),
-        "false",
-        true,
-    );
+    probe_says("BE-004", backend, Probe::Exists, "e/gone.txt", false);
 }
 
 /// A written file is a file and not a folder.
 pub fn a_written_file_is_a_file_not_a_folder(backend: &dyn Backend, _: &Settings) {
     seed(backend, "ff/a.txt", "x");
-    holds(
-        "BE-004",
-        "is_file(\"ff/a.txt\")",
-        is_file("BE-004", backend, "ff/a.txt"),
-        "true",
-        false,
-    );
-    holds(
-        "BE-004",
-        "is_folder(\"ff/a.txt\")",
-        !is_folder("BE-004", backend, "ff/a.txt"),
-        "false",
-        true,
-    );
+    probe_says("BE-004", backend, Probe::IsFile, "ff/a.txt", true);
+    probe_says("BE-004", backend, Probe::IsFolder, "ff/a.txt", false);
 }
 
 /// The parent of a written file is a folder and not a file.
 pub fn the_parent_of_a_written_file_is_a_folder(backend: &dyn Backend, _: &Settings) {
     seed(backend, "dir/a.txt", "x");
-    holds(
-        "BE-009",
-        "is_folder(\"dir\")",
-        is_folder("BE-009", backend, "dir"),
-        "true",
-        false,
-    );
-    holds(
-        "BE-009",
-        "is_file(\"dir\")",
-        !is_file("BE-009", backend, "dir"),
-        "false",
-        true,
-    );
+    probe_says("BE-009", backend, Probe::IsFolder, "dir", true);
+    probe_says("BE-009", backend, Probe::IsFile, "dir", false);
 }
 
 /// `is_file` is false for a missing path.
 pub fn is_file_is_false_for_a_missing_path(backend: &dyn Backend, _: &Settings) {
     control(backend, "nope.txt");
-    holds(
-        "BE-021",
-        "is_file(\"nope\")",
-        !is_file("BE-021", backend, "nope"),
-        "false",
-        true,
-    );
+    probe_says("BE-021", backend, Probe::IsFile, "nope", false);
 }
 
 /// `is_folder` is false for a missing path.
 pub fn is_folder_is_false_for_a_missing_path(backend: &dyn Backend, _: &Settings) {
     if control(backend, "nopes/file.txt").is_some() {
-        holds(
-            "BE-009",
-            "is_folder(\"nopes\"), the control's parent",
-            is_folder("BE-009", backend, "nopes"),
-            "true",
-            false,
-        );
+        probe_says("BE-009", backend, Probe::IsFolder, "nopes", true);
     }
-    holds(
-        "BE-021",
-        "is_folder(\"nope\")",
-        !is_folder("BE-021", backend, "nope"),
-        "false",
-        true,
-    );
+    probe_says("BE-021", backend, Probe::IsFolder, "nope", false);
 }
 
 fn probe_under_a_file(backend: &dyn Backend, probe: &str, call: fn(&dyn Backend, &str) -> bool) {
@@ -268,13 +208,7 @@ pub fn write_creates_intermediate_folders(backend: &dyn Backend, _: &Settings) {
         write(backend, "a/b/c/deep.txt", "deep"),
     );
     for folder in ["a", "a/b", "a/b/c"] {
-        holds(
-            "BE-009",
-            &format!("is_folder({folder:?}) after a deep write"),
-            is_folder("BE-009", backend, folder),
-            "true",
-            false,
-        );
+        probe_says("BE-009", backend, Probe::IsFolder, folder, true);
     }
 }
 
@@ -286,13 +220,7 @@ pub fn delete_removes_the_file(backend: &dyn Backend, _: &Settings) {
         "delete(\"d/file.txt\")",
         backend.delete(&p("d/file.txt"), missing_ok(false)),
     );
-    holds(
-        "BE-004",
-        "exists after delete",
-        !exists("BE-004", backend, "d/file.txt"),
-        "false",
-        true,
-    );
+    probe_says("BE-004", backend, Probe::Exists, "d/file.txt", false);
 }
 
 /// Deleting one file leaves its sibling.
@@ -320,13 +248,7 @@ pub fn delete_folder_removes_an_emptied_folder(backend: &dyn Backend, _: &Settin
         "delete_folder(\"dir\") of the emptied folder",
         backend.delete_folder(&p("dir"), folder_options(false, false)),
     );
-    holds(
-        "BE-004",
-        "exists(\"dir\") after delete_folder",
-        !exists("BE-004", backend, "dir"),
-        "false",
-        true,
-    );
+    probe_says("BE-004", backend, Probe::Exists, "dir", false);
 }
 
 /// A recursive `delete_folder` removes a nested tree.
@@ -345,13 +267,7 @@ pub fn delete_folder_recursive_removes_the_tree(backend: &dyn Backend, _: &Setti
         backend.delete_folder(&p("tree"), folder_options(true, false)),
     );
     for path in ["tree", "tree/a.txt", "tree/sub", "tree/sub/deep/c.txt"] {
-        holds(
-            "BE-004",
-            &format!("exists({path:?}) after a recursive delete"),
-            !exists("BE-004", backend, path),
-            "false",
-            true,
-        );
+        probe_says("BE-004", backend, Probe::Exists, path, false);
     }
 }
 
@@ -400,13 +316,7 @@ pub fn delete_folder_of_a_missing_folder_with_missing_ok_passes(
         "delete_folder(\"missing_dir\", missing_ok)",
         backend.delete_folder(&p("missing_dir"), folder_options(false, true)),
     );
-    holds(
-        "BE-021",
-        "exists(\"missing_dir\")",
-        !exists("BE-021", backend, "missing_dir"),
-        "false",
-        true,
-    );
+    probe_says("BE-021", backend, Probe::Exists, "missing_dir", false);
     control_kept("BE-021", backend, kept);
 }
 

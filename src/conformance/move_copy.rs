@@ -4,8 +4,8 @@
 
 use super::Settings;
 use super::support::{
-    Transfer, err_kind, err_naming, exists, fail, has_content, holds, is_folder, ok, same, seed,
-    seed_all,
+    Probe, Transfer, err_kind, err_naming, exists, fail, has_content, holds, is_folder, ok,
+    probe_says, same, seed, seed_all,
 };
 use crate::{Backend, ErrorKind};
 
@@ -107,13 +107,7 @@ fn creates_parents(backend: &dyn Backend, _: &Settings, op: Transfer) {
     );
     has_content("BE-009", backend, "new/deep/dst.txt", "data");
     for folder in ["new", "new/deep"] {
-        holds(
-            "BE-009",
-            &format!("is_folder({folder:?})"),
-            is_folder("BE-009", backend, folder),
-            "true",
-            false,
-        );
+        probe_says("BE-009", backend, Probe::IsFolder, folder, true);
     }
 }
 
@@ -169,13 +163,7 @@ fn self_missing(backend: &dyn Backend, _: &Settings, op: Transfer) {
             op.run(backend, "ghost", "ghost", overwrite),
         );
     }
-    holds(
-        "BE-021",
-        "exists(\"ghost\")",
-        !exists("BE-021", backend, "ghost"),
-        "false",
-        true,
-    );
+    probe_says("BE-021", backend, Probe::Exists, "ghost", false);
 }
 
 table_checks! {

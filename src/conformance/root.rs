@@ -6,8 +6,8 @@ use std::io::Write;
 use super::Settings;
 use super::atomic::FailsAfter;
 use super::support::{
-    ROOTS, Transfer, counts, drain, err_kind, exists, fail, has_content, holds, is_file, is_folder,
-    missing_ok, overwrite, p, same, seed,
+    Probe, ROOTS, Transfer, counts, drain, err_kind, exists, fail, has_content, holds, is_file,
+    is_folder, missing_ok, overwrite, p, probe_says, same, seed,
 };
 use crate::{Backend, Content, Error, ErrorKind};
 
@@ -148,13 +148,7 @@ fn write_to_root(
             );
             about_the_root("BE-008", &what, &error);
             has_content("BE-008", backend, "seed.txt", "seed");
-            holds(
-                "BE-029",
-                &format!("is_folder(root) after {what}"),
-                is_folder("BE-029", backend, root),
-                "true",
-                false,
-            );
+            probe_says("BE-029", backend, Probe::IsFolder, root, true);
         }
     }
 }
@@ -216,20 +210,8 @@ fn root_as_destination(backend: &dyn Backend, op: Transfer) {
             op.run(backend, "src.txt", root, true),
         );
         about_the_root("BE-029", &what, &error);
-        holds(
-            "BE-029",
-            &format!("the source still exists after {what}"),
-            exists("BE-029", backend, "src.txt"),
-            "true",
-            false,
-        );
-        holds(
-            "BE-029",
-            &format!("the root is still a folder after {what}"),
-            is_folder("BE-029", backend, root),
-            "true",
-            false,
-        );
+        probe_says("BE-029", backend, Probe::Exists, "src.txt", true);
+        probe_says("BE-029", backend, Probe::IsFolder, root, true);
     }
 }
 

@@ -424,11 +424,21 @@ impl Writer {
         content: &str,
         overwrite: bool,
     ) -> Result<crate::WriteResult> {
-        let (path, content) = (p(path), Content::from(content));
         let options = WriteOptions::new().overwrite(overwrite);
+        self.run_with(backend, path, Content::from(content), &options)
+    }
+
+    /// Writes `content` at `path` with `options`.
+    pub(crate) fn run_with(
+        self,
+        backend: &dyn Backend,
+        path: &str,
+        content: Content<'_>,
+        options: &WriteOptions,
+    ) -> Result<crate::WriteResult> {
         match self {
-            Writer::Write => backend.write(&path, content, &options),
-            Writer::WriteAtomic => backend.write_atomic(&path, content, &options),
+            Writer::Write => backend.write(&p(path), content, options),
+            Writer::WriteAtomic => backend.write_atomic(&p(path), content, options),
         }
     }
 
@@ -489,4 +499,36 @@ pub(crate) fn counts(
         (info.file_count, info.total_size),
     );
     info
+}
+
+/// The user metadata `get_file_info(path)` reports.
+#[track_caller]
+pub(crate) fn stored_metadata(clause: &str, backend: &dyn Backend, path: &str) -> Option<Metadata> {
+    let what = format!("get_file_info({path:?})");
+    ok(clause, &what, backend.get_file_info(&p(path))).metadata
+}
+
+/// One of the three probes, for checks that expect an answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Probe {
+    Exists,
+    IsFile,
+    IsFolder,
+}
+
+/// Fails unless `probe(path)` answers `expected` (or when the probe fails).
+#[track_caller]
+pub(crate) fn probe_says(
+    clause: &str,
+    backend: &dyn Backend,
+    probe: Probe,
+    path: &str,
+    expected: bool,
+) {
+    let (name, answer) = match probe {
+        Probe::Exists => ("exists", exists(clause, backend, path)),
+        Probe::IsFile => ("is_file", is_file(clause, backend, path)),
+        Probe::IsFolder => ("is_folder", is_folder(clause, backend, path)),
+    };
+    same(clause, &format!("{name}({path:?})"), expected, answer);
 }

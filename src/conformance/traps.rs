@@ -5,9 +5,9 @@
 
 use super::Settings;
 use super::support::{
-    children, counts, err_kind, exists, file_set, folder_options, has_content, holds, is_file,
-    is_folder, lists_files, lists_folders, missing_ok, ok, p, same, seed, seed_all, snapshot,
-    unique, write,
+    Probe, children, counts, err_kind, exists, file_set, folder_options, has_content, is_file,
+    is_folder, lists_files, lists_folders, missing_ok, ok, p, probe_says, same, seed, seed_all,
+    snapshot, unique, write,
 };
 use crate::{Backend, ErrorKind};
 
@@ -85,13 +85,7 @@ pub fn an_empty_folder_survives(backend: &dyn Backend, _: &Settings) {
         "delete(\"keep/only.txt\")",
         backend.delete(&p("keep/only.txt"), missing_ok(false)),
     );
-    holds(
-        "BE-004",
-        "is_folder(\"keep\") after deleting its last file",
-        is_folder("BE-004", backend, "keep"),
-        "true",
-        false,
-    );
+    probe_says("BE-004", backend, Probe::IsFolder, "keep", true);
     lists_folders("BE-014", backend, "", &["keep"]);
     lists_files("BE-014", backend, "keep", false, &[]);
     counts("BE-004", backend, "keep", (0, 0));

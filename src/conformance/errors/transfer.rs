@@ -3,7 +3,7 @@
 
 use super::super::Settings;
 use super::super::support::{
-    Transfer, err_at, err_kind, exists, has_content, holds, same, seed, seed_all, snapshot,
+    Probe, Transfer, err_at, err_kind, has_content, probe_says, same, seed, seed_all, snapshot,
 };
 use crate::{Backend, ErrorKind};
 
@@ -16,13 +16,7 @@ fn source_is_folder(backend: &dyn Backend, _: &Settings, op: Transfer) {
         op.run(backend, "sdir", "dst.txt", false),
     );
     same("BE-021", "the error's path", Some("sdir"), e.path());
-    holds(
-        "BE-021",
-        "exists(\"dst.txt\")",
-        !exists("BE-021", backend, "dst.txt"),
-        "false",
-        true,
-    );
+    probe_says("BE-021", backend, Probe::Exists, "dst.txt", false);
 }
 
 table_checks! {
