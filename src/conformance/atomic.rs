@@ -5,51 +5,22 @@
 use std::io::{self, Read, Write};
 
 use super::Settings;
+use super::io::{creates_a_file, creates_parents, replaces};
 use super::support::{
-    Probe, control, err_kind, exists, fail, file_set, folder_set, has_content, holds, ok,
+    Probe, Writer, control, err_kind, exists, fail, file_set, folder_set, has_content, holds, ok,
     overwrite, p, probe_says, same, seed, seed_all, snapshot,
 };
 use crate::{Backend, Content, ErrorKind};
 
-/// `write_atomic` creates a readable file.
-pub fn write_atomic_creates_a_file(backend: &dyn Backend, _: &Settings) {
-    ok(
-        "AW-001",
-        "write_atomic(\"aw/file.txt\")",
-        backend.write_atomic(
-            &p("aw/file.txt"),
-            Content::from("atomic"),
-            &overwrite(false),
-        ),
-    );
-    has_content("AW-001", backend, "aw/file.txt", "atomic");
-}
-
-/// `write_atomic` creates missing parents (AW-005).
-pub fn write_atomic_creates_intermediate_folders(backend: &dyn Backend, _: &Settings) {
-    ok(
-        "AW-005",
-        "write_atomic(\"aw/deep/dir/file.txt\")",
-        backend.write_atomic(
-            &p("aw/deep/dir/file.txt"),
-            Content::from("x"),
-            &overwrite(false),
-        ),
-    );
-    for folder in ["aw", "aw/deep", "aw/deep/dir"] {
-        probe_says("AW-005", backend, Probe::IsFolder, folder, true);
-    }
-}
-
-/// `write_atomic` with `overwrite` replaces the content.
-pub fn write_atomic_with_overwrite_replaces(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "aw/over.txt", "old content");
-    ok(
-        "AW-001",
-        "write_atomic with overwrite",
-        backend.write_atomic(&p("aw/over.txt"), Content::from("new"), &overwrite(true)),
-    );
-    has_content("AW-001", backend, "aw/over.txt", "new");
+table_checks! {
+    /// `write_atomic` creates a readable file.
+    write_atomic_creates_a_file => creates_a_file(Writer::WriteAtomic, "AW-001", "aw/file.txt");
+    /// `write_atomic` creates missing parents (AW-005).
+    write_atomic_creates_intermediate_folders =>
+        creates_parents(Writer::WriteAtomic, "AW-005", "aw/deep/dir/file.txt");
+    /// `write_atomic` with `overwrite` replaces the content.
+    write_atomic_with_overwrite_replaces =>
+        replaces(Writer::WriteAtomic, "AW-001", "aw/over.txt", &["new"]);
 }
 
 /// `write_atomic` without `overwrite` onto a file is `AlreadyExists`.

@@ -5,9 +5,9 @@ use std::io::Read;
 
 use super::Settings;
 use super::support::{
-    Probe, content, control, control_kept, err_naming, exists, fail, folder_options, has_content,
-    holds, is_file, is_folder, missing_ok, ok, overwrite, p, probe_says, read, same, seed,
-    seed_all, write, write_with,
+    Probe, Writer, content, control, control_kept, err_naming, exists, fail, folder_options,
+    has_content, holds, is_file, is_folder, missing_ok, ok, overwrite, p, probe_says, probes_say,
+    read, same, seed, seed_all, write,
 };
 use crate::{Backend, Content, ErrorKind};
 
@@ -94,17 +94,7 @@ pub fn is_folder_is_false_under_a_file(backend: &dyn Backend, _: &Settings) {
 pub fn probes_treat_type_conflicts_like_missing_paths(backend: &dyn Backend, _: &Settings) {
     seed(backend, "tc.txt", "x");
     for path in ["tc.txt/sub", "missing/sub"] {
-        let answers = (
-            exists("BE-021", backend, path),
-            is_file("BE-021", backend, path),
-            is_folder("BE-021", backend, path),
-        );
-        same(
-            "BE-021",
-            &format!("(exists, is_file, is_folder) of {path:?}"),
-            (false, false, false),
-            answers,
-        );
+        probes_say("BE-021", backend, path, (false, false, false));
     }
 }
 
@@ -162,14 +152,62 @@ pub fn read_bytes_of_a_missing_path_is_not_found(backend: &dyn Backend, _: &Sett
     );
 }
 
-/// `write` creates a readable file.
-pub fn write_creates_a_file(backend: &dyn Backend, _: &Settings) {
-    ok(
-        "BE-004",
-        "write(\"w/new.txt\")",
-        write(backend, "w/new.txt", "new"),
-    );
-    has_content("BE-004", backend, "w/new.txt", "new");
+table_checks! {
+    /// `write` creates a readable file.
+    write_creates_a_file => creates_a_file(Writer::Write, "BE-004", "w/new.txt");
+    /// `overwrite` replaces the content, twice: a shorter content after a
+    /// longer one, then a longer one.
+    write_with_overwrite_replaces_the_content =>
+        replaces(Writer::Write, "BE-008", "w/over.txt", &["new", "a longer third content"]);
+    /// A write creates every missing intermediate folder (BE-009).
+    write_creates_intermediate_folders =>
+        creates_parents(Writer::Write, "BE-009", "a/b/c/deep.txt");
+}
+
+/// `writer` at `path`, without overwrite, creates a readable file.
+pub(super) fn creates_a_file(
+    backend: &dyn Backend,
+    _: &Settings,
+    writer: Writer,
+    clause: &str,
+    path: &str,
+) {
+    let what = format!("{}({path:?})", writer.name());
+    ok(clause, &what, writer.run(backend, path, "new", false));
+    has_content(clause, backend, path, "new");
+}
+
+/// `writer` with overwrite replaces the content of the file at `path` with
+/// each of `rounds` in turn.
+pub(super) fn replaces(
+    backend: &dyn Backend,
+    _: &Settings,
+    writer: Writer,
+    clause: &str,
+    path: &str,
+    rounds: &[&str],
+) {
+    seed(backend, path, "old content");
+    for new in rounds {
+        let what = format!("{}({path:?}) with overwrite", writer.name());
+        ok(clause, &what, writer.run(backend, path, new, true));
+        has_content(clause, backend, path, new);
+    }
+}
+
+/// `writer` at the deep `path` creates every missing ancestor folder.
+pub(super) fn creates_parents(
+    backend: &dyn Backend,
+    _: &Settings,
+    writer: Writer,
+    clause: &str,
+    path: &str,
+) {
+    let what = format!("{}({path:?})", writer.name());
+    ok(clause, &what, writer.run(backend, path, "deep", false));
+    for (end, _) in path.match_indices('/') {
+        probe_says(clause, backend, Probe::IsFolder, &path[..end], true);
+    }
 }
 
 /// Writing an existing file without `overwrite` is `AlreadyExists` naming
@@ -184,32 +222,6 @@ pub fn write_without_overwrite_is_already_exists(backend: &dyn Backend, _: &Sett
         write(backend, "w/exists.txt", "new"),
     );
     has_content("BE-008", backend, "w/exists.txt", "old");
-}
-
-/// `overwrite` replaces the content, twice: a shorter content after a
-/// longer one, then a longer one.
-pub fn write_with_overwrite_replaces_the_content(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "w/over.txt", "old content");
-    for new in ["new", "a longer third content"] {
-        ok(
-            "BE-008",
-            "write with overwrite",
-            write_with(backend, "w/over.txt", new, &overwrite(true)),
-        );
-        has_content("BE-008", backend, "w/over.txt", new);
-    }
-}
-
-/// A write creates every missing intermediate folder (BE-009).
-pub fn write_creates_intermediate_folders(backend: &dyn Backend, _: &Settings) {
-    ok(
-        "BE-009",
-        "write(\"a/b/c/deep.txt\")",
-        write(backend, "a/b/c/deep.txt", "deep"),
-    );
-    for folder in ["a", "a/b", "a/b/c"] {
-        probe_says("BE-009", backend, Probe::IsFolder, folder, true);
-    }
 }
 
 /// `delete` removes the file.

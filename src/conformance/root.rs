@@ -6,8 +6,8 @@ use std::io::Write;
 use super::Settings;
 use super::atomic::FailsAfter;
 use super::support::{
-    Probe, ROOTS, Transfer, counts, drain, err_kind, exists, fail, has_content, holds, is_file,
-    is_folder, missing_ok, overwrite, p, probe_says, same, seed,
+    Probe, ROOTS, Transfer, counts, drain, err_kind, fail, has_content, holds, missing_ok,
+    overwrite, p, probe_says, probes_say, seed,
 };
 use crate::{Backend, Content, Error, ErrorKind};
 
@@ -24,17 +24,7 @@ fn about_the_root(clause: &str, what: &str, error: &Error) {
 
 fn root_answers(backend: &dyn Backend) {
     for root in ROOTS {
-        let found = (
-            exists("BE-029", backend, root),
-            is_folder("BE-029", backend, root),
-            is_file("BE-029", backend, root),
-        );
-        same(
-            "BE-029",
-            &format!("(exists, is_folder, is_file) of {root:?}"),
-            (true, true, false),
-            found,
-        );
+        probes_say("BE-029", backend, root, (true, false, true));
     }
 }
 

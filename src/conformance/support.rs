@@ -85,6 +85,27 @@ pub(crate) fn err_naming<T: Debug>(
     named: &str,
     result: Result<T>,
 ) -> Error {
+    let e = err_with_path(clause, what, expected, named, result);
+    if !e.to_string().contains(named) {
+        fail(
+            clause,
+            what,
+            format_args!("a message naming '{named}'"),
+            e.to_string(),
+        );
+    }
+    e
+}
+
+/// Like [`err_kind`], and the error's path field must be `named`.
+#[track_caller]
+pub(crate) fn err_with_path<T: Debug>(
+    clause: &str,
+    what: &str,
+    expected: ErrorKind,
+    named: &str,
+    result: Result<T>,
+) -> Error {
     let e = err_kind(clause, what, expected, result);
     if e.path() != Some(named) {
         fail(
@@ -92,14 +113,6 @@ pub(crate) fn err_naming<T: Debug>(
             &format!("{what}: the error's path field (Error::path())"),
             Some(named),
             e.path(),
-        );
-    }
-    if !e.to_string().contains(named) {
-        fail(
-            clause,
-            what,
-            format_args!("a message naming '{named}'"),
-            e.to_string(),
         );
     }
     e
@@ -531,4 +544,21 @@ pub(crate) fn probe_says(
         Probe::IsFolder => ("is_folder", is_folder(clause, backend, path)),
     };
     same(clause, &format!("{name}({path:?})"), expected, answer);
+}
+
+/// Fails unless `(exists, is_file, is_folder)` of `path` answer `expected`.
+#[track_caller]
+pub(crate) fn probes_say(
+    clause: &str,
+    backend: &dyn Backend,
+    path: &str,
+    expected: (bool, bool, bool),
+) {
+    let answers = (
+        exists(clause, backend, path),
+        is_file(clause, backend, path),
+        is_folder(clause, backend, path),
+    );
+    let what = format!("(exists, is_file, is_folder) of {path:?}");
+    same(clause, &what, expected, answers);
 }

@@ -6,8 +6,8 @@
 use super::Settings;
 use super::support::{
     Probe, children, counts, err_kind, exists, file_set, folder_options, has_content, is_file,
-    is_folder, lists_files, lists_folders, missing_ok, ok, p, probe_says, same, seed, seed_all,
-    snapshot, unique, write,
+    is_folder, lists_files, lists_folders, missing_ok, ok, p, probe_says, probes_say, same, seed,
+    seed_all, snapshot, unique, write,
 };
 use crate::{Backend, ErrorKind};
 
@@ -151,16 +151,7 @@ pub fn the_root_is_never_a_file(backend: &dyn Backend, _: &Settings) {
         backend.delete_folder(&p("rd"), folder_options(true, false)),
     );
     for root in ["", "."] {
-        same(
-            "BE-029",
-            &format!("(exists, is_folder, is_file) of {root:?} after deleting everything"),
-            (true, true, false),
-            (
-                exists("BE-029", backend, root),
-                is_folder("BE-029", backend, root),
-                is_file("BE-029", backend, root),
-            ),
-        );
+        probes_say("BE-029", backend, root, (true, false, true));
     }
     lists_files("BE-014", backend, "", true, &[]);
 }
