@@ -14,7 +14,7 @@ use super::support::{
 use crate::{Backend, ErrorKind};
 use ErrorKind::{DirectoryNotEmpty, InvalidPath, NotFound};
 
-mod misuse;
+pub(super) mod misuse;
 mod transfer;
 pub use self::transfer::*;
 

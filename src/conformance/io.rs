@@ -5,9 +5,8 @@ use std::io::Read;
 
 use super::Settings;
 use super::support::{
-    Probe, Writer, content, control, control_kept, err_naming, exists, fail, folder_options,
-    has_content, holds, is_file, is_folder, missing_ok, ok, overwrite, p, probe_says, probes_say,
-    read, same, seed, seed_all, write,
+    Probe, Writer, content, control, control_kept, err_naming, fail, folder_options, has_content,
+    missing_ok, ok, overwrite, p, probe_says, probes_say, read, same, seed, seed_all, write,
 };
 use crate::{Backend, Content, ErrorKind};
 
@@ -23,15 +22,19 @@ pub fn exists_is_true_after_a_write(backend: &dyn Backend, _: &Settings) {
     probe_says("BE-004", backend, Probe::Exists, "e/file.txt", true);
 }
 
-/// `exists` is false after the file is deleted.
-pub fn exists_is_false_after_a_delete(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "e/gone.txt", "x");
-    ok(
-        "BE-004",
-        "delete(\"e/gone.txt\")",
-        backend.delete(&p("e/gone.txt"), missing_ok(false)),
-    );
-    probe_says("BE-004", backend, Probe::Exists, "e/gone.txt", false);
+/// `path`, written then deleted, no longer exists.
+fn gone_after_a_delete(backend: &dyn Backend, _: &Settings, path: &str) {
+    seed(backend, path, "x");
+    let deleted = backend.delete(&p(path), missing_ok(false));
+    ok("BE-004", &format!("delete({path:?})"), deleted);
+    probe_says("BE-004", backend, Probe::Exists, path, false);
+}
+
+table_checks! {
+    /// `exists` is false after the file is deleted.
+    exists_is_false_after_a_delete => gone_after_a_delete("e/gone.txt");
+    /// `delete` removes the file.
+    delete_removes_the_file => gone_after_a_delete("d/file.txt");
 }
 
 /// A written file is a file and not a folder.
@@ -62,32 +65,21 @@ pub fn is_folder_is_false_for_a_missing_path(backend: &dyn Backend, _: &Settings
     probe_says("BE-021", backend, Probe::IsFolder, "nope", false);
 }
 
-fn probe_under_a_file(backend: &dyn Backend, probe: &str, call: fn(&dyn Backend, &str) -> bool) {
+/// `probe` answers false (and does not fail) under a file ancestor.
+fn probe_under_a_file(backend: &dyn Backend, _: &Settings, probe: Probe) {
     seed_all(backend, &[("a/b", "file"), ("file", "f")]);
     for path in ["a/b/c", "a/b/c/d", "file/subpath"] {
-        holds(
-            "ID-209",
-            &format!("{probe}({path:?}) under a file"),
-            !call(backend, path),
-            "false (and no error)",
-            true,
-        );
+        probe_says("ID-209", backend, probe, path, false);
     }
 }
 
-/// `exists` is false under a file ancestor, and does not fail (ID-209).
-pub fn exists_is_false_under_a_file(backend: &dyn Backend, _: &Settings) {
-    probe_under_a_file(backend, "exists", |b, path| exists("ID-209", b, path));
-}
-
-/// `is_file` is false under a file ancestor, and does not fail (ID-209).
-pub fn is_file_is_false_under_a_file(backend: &dyn Backend, _: &Settings) {
-    probe_under_a_file(backend, "is_file", |b, path| is_file("ID-209", b, path));
-}
-
-/// `is_folder` is false under a file ancestor, and does not fail (ID-209).
-pub fn is_folder_is_false_under_a_file(backend: &dyn Backend, _: &Settings) {
-    probe_under_a_file(backend, "is_folder", |b, path| is_folder("ID-209", b, path));
+table_checks! {
+    /// `exists` is false under a file ancestor, and does not fail (ID-209).
+    exists_is_false_under_a_file => probe_under_a_file(Probe::Exists);
+    /// `is_file` is false under a file ancestor, and does not fail (ID-209).
+    is_file_is_false_under_a_file => probe_under_a_file(Probe::IsFile);
+    /// `is_folder` is false under a file ancestor, and does not fail (ID-209).
+    is_folder_is_false_under_a_file => probe_under_a_file(Probe::IsFolder);
 }
 
 /// A type-conflict path and a plainly missing path answer the same: false.
@@ -222,17 +214,6 @@ pub fn write_without_overwrite_is_already_exists(backend: &dyn Backend, _: &Sett
         write(backend, "w/exists.txt", "new"),
     );
     has_content("BE-008", backend, "w/exists.txt", "old");
-}
-
-/// `delete` removes the file.
-pub fn delete_removes_the_file(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "d/file.txt", "x");
-    ok(
-        "BE-004",
-        "delete(\"d/file.txt\")",
-        backend.delete(&p("d/file.txt"), missing_ok(false)),
-    );
-    probe_says("BE-004", backend, Probe::Exists, "d/file.txt", false);
 }
 
 /// Deleting one file leaves its sibling.

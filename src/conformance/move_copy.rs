@@ -3,9 +3,11 @@
 //! `TestMoveCopySelfOperation`).
 
 use super::Settings;
+use super::errors::misuse::TransferRefusal::{Kind, Naming};
+use super::errors::misuse::{RefusedTransfer, TransferThen, refused_transfer};
 use super::support::{
-    Probe, Transfer, err_kind, err_naming, exists, fail, has_content, holds, is_folder, ok,
-    probe_says, same, seed, seed_all,
+    Probe, Transfer, exists, fail, has_content, holds, is_folder, ok, probe_says, same, seed,
+    seed_all,
 };
 use crate::{Backend, ErrorKind};
 
@@ -37,44 +39,6 @@ table_checks! {
     rename_moves_the_content => moves_or_copies(Transfer::Rename);
     /// `copy` keeps the source and the destination has its content.
     copy_copies_the_content => moves_or_copies(Transfer::Copy);
-}
-
-fn missing(backend: &dyn Backend, _: &Settings, op: Transfer) {
-    err_naming(
-        "BE-021",
-        &format!("{op:?}(\"nope.txt\", \"dst.txt\")"),
-        ErrorKind::NotFound,
-        "nope.txt",
-        op.run(backend, "nope.txt", "dst.txt", false),
-    );
-}
-
-table_checks! {
-    /// `rename` of a missing source is `NotFound` naming it.
-    rename_of_a_missing_source_is_not_found => missing(Transfer::Rename);
-    /// `copy` of a missing source is `NotFound` naming it.
-    copy_of_a_missing_source_is_not_found => missing(Transfer::Copy);
-}
-
-fn already_exists(backend: &dyn Backend, _: &Settings, op: Transfer) {
-    seed_all(backend, &[("mc/a.txt", "a"), ("mc/b.txt", "b")]);
-    err_naming(
-        "BE-008",
-        &format!("{op:?}(\"mc/a.txt\", \"mc/b.txt\") without overwrite"),
-        ErrorKind::AlreadyExists,
-        "mc/b.txt",
-        op.run(backend, "mc/a.txt", "mc/b.txt", false),
-    );
-    has_content("BE-008", backend, "mc/a.txt", "a");
-    has_content("BE-008", backend, "mc/b.txt", "b");
-}
-
-table_checks! {
-    /// `rename` onto an existing file without `overwrite` is `AlreadyExists`
-    /// naming the destination; both files are unchanged.
-    rename_without_overwrite_is_already_exists => already_exists(Transfer::Rename);
-    /// The same for `copy`.
-    copy_without_overwrite_is_already_exists => already_exists(Transfer::Copy);
 }
 
 fn overwrites(backend: &dyn Backend, _: &Settings, op: Transfer) {
@@ -151,46 +115,61 @@ table_checks! {
     copy_onto_itself_keeps_the_data => self_op(Transfer::Copy);
 }
 
-fn self_missing(backend: &dyn Backend, _: &Settings, op: Transfer) {
-    for overwrite in [false, true] {
-        err_kind(
-            "BE-021",
-            &format!("{op:?}(\"ghost\", \"ghost\", overwrite={overwrite})"),
-            ErrorKind::NotFound,
-            op.run(backend, "ghost", "ghost", overwrite),
-        );
-    }
-    probe_says("BE-021", backend, Probe::Exists, "ghost", false);
-}
+const MISSING_SOURCE: RefusedTransfer = RefusedTransfer {
+    clause: "BE-021",
+    seed: &[],
+    calls: &[("nope.txt", "dst.txt", false)],
+    refusal: Naming(ErrorKind::NotFound, "nope.txt"),
+    then: TransferThen::Nothing,
+};
+
+const ONTO_A_FILE: RefusedTransfer = RefusedTransfer {
+    clause: "BE-008",
+    seed: &[("mc/a.txt", "a"), ("mc/b.txt", "b")],
+    calls: &[("mc/a.txt", "mc/b.txt", false)],
+    refusal: Naming(ErrorKind::AlreadyExists, "mc/b.txt"),
+    then: TransferThen::KeepsTheSeed,
+};
+
+const MISSING_ONTO_ITSELF: RefusedTransfer = RefusedTransfer {
+    clause: "BE-021",
+    seed: &[],
+    calls: &[("ghost", "ghost", false), ("ghost", "ghost", true)],
+    refusal: Kind(ErrorKind::NotFound),
+    then: TransferThen::Absent("ghost"),
+};
+
+const FOLDER_ONTO_ITSELF: RefusedTransfer = RefusedTransfer {
+    clause: "BE-021",
+    seed: &[("sd/child.txt", "child")],
+    calls: &[("sd", "sd", false), ("sd", "sd", true)],
+    refusal: Kind(ErrorKind::InvalidPath),
+    then: TransferThen::KeepsTheSeed,
+};
 
 table_checks! {
+    /// `rename` of a missing source is `NotFound` naming it.
+    rename_of_a_missing_source_is_not_found => refused_transfer(Transfer::Rename, &MISSING_SOURCE);
+    /// `copy` of a missing source is `NotFound` naming it.
+    copy_of_a_missing_source_is_not_found => refused_transfer(Transfer::Copy, &MISSING_SOURCE);
+    /// `rename` onto an existing file without `overwrite` is `AlreadyExists`
+    /// naming the destination; both files are unchanged.
+    rename_without_overwrite_is_already_exists =>
+        refused_transfer(Transfer::Rename, &ONTO_A_FILE);
+    /// The same for `copy`.
+    copy_without_overwrite_is_already_exists => refused_transfer(Transfer::Copy, &ONTO_A_FILE);
     /// `rename` of a missing path onto itself is `NotFound`.
-    rename_of_a_missing_path_onto_itself_is_not_found => self_missing(Transfer::Rename);
+    rename_of_a_missing_path_onto_itself_is_not_found =>
+        refused_transfer(Transfer::Rename, &MISSING_ONTO_ITSELF);
     /// `copy` of a missing path onto itself is `NotFound`.
-    copy_of_a_missing_path_onto_itself_is_not_found => self_missing(Transfer::Copy);
-}
-
-fn self_folder(backend: &dyn Backend, _: &Settings, op: Transfer) {
-    seed(backend, "sd/child.txt", "child");
-    for overwrite in [false, true] {
-        match op.run(backend, "sd", "sd", overwrite) {
-            Err(e) if e.kind() == ErrorKind::InvalidPath => {}
-            found => fail(
-                "BE-021",
-                &format!("{op:?}(\"sd\", \"sd\") of a folder"),
-                "Err(InvalidPath)",
-                found,
-            ),
-        }
-    }
-    has_content("BE-021", backend, "sd/child.txt", "child");
-}
-
-table_checks! {
+    copy_of_a_missing_path_onto_itself_is_not_found =>
+        refused_transfer(Transfer::Copy, &MISSING_ONTO_ITSELF);
     /// `rename` of a folder onto itself is `InvalidPath`.
-    rename_of_a_folder_onto_itself_is_invalid_path => self_folder(Transfer::Rename);
+    rename_of_a_folder_onto_itself_is_invalid_path =>
+        refused_transfer(Transfer::Rename, &FOLDER_ONTO_ITSELF);
     /// `copy` of a folder onto itself is `InvalidPath`.
-    copy_of_a_folder_onto_itself_is_invalid_path => self_folder(Transfer::Copy);
+    copy_of_a_folder_onto_itself_is_invalid_path =>
+        refused_transfer(Transfer::Copy, &FOLDER_ONTO_ITSELF);
 }
 
 /// Through a [`Store`](crate::Store), a self-move or self-copy never

@@ -1,10 +1,12 @@
-//! One shape of error check: seed some files, make one call the contract
-//! refuses, and check the error's kind (and path) and what survives.
+//! Two shapes of error check: seed some files, make a call the contract
+//! refuses (a single call, or `rename`/`copy`), and check the error's kind
+//! (and path) and what survives.
 
 use std::fmt;
 
 use super::super::support::{
-    drain, err_kind, err_naming, fail, folder_options, has_content, missing_ok, p, seed_all,
+    Probe, Transfer, drain, err_kind, err_naming, err_with_path, fail, folder_options, has_content,
+    missing_ok, p, probe_says, seed_all,
 };
 use crate::{Backend, Error, ErrorKind, Result};
 
@@ -143,5 +145,75 @@ pub(super) fn refused(backend: &dyn Backend, _: &super::Settings, case: Misuse) 
         for (path, content) in seed {
             has_content(clause, backend, path, content);
         }
+    }
+}
+
+/// The error a refused `rename` or `copy` must raise.
+#[derive(Clone, Copy)]
+pub(in crate::conformance) enum TransferRefusal {
+    /// This kind, naming this path (field and message).
+    Naming(ErrorKind, &'static str),
+    /// This kind, with this path in its path field.
+    WithPath(ErrorKind, &'static str),
+    /// This kind.
+    Kind(ErrorKind),
+}
+
+/// What must hold after a refused transfer.
+#[derive(Clone, Copy)]
+pub(in crate::conformance) enum TransferThen {
+    /// Nothing more is checked.
+    Nothing,
+    /// Every seeded file keeps its content.
+    KeepsTheSeed,
+    /// This path does not exist.
+    Absent(&'static str),
+}
+
+/// One refused transfer case: the files to seed, the `(src, dst, overwrite)`
+/// calls, the error each must raise and what must hold afterwards.
+pub(in crate::conformance) struct RefusedTransfer {
+    pub(in crate::conformance) clause: &'static str,
+    pub(in crate::conformance) seed: &'static [(&'static str, &'static str)],
+    pub(in crate::conformance) calls: &'static [(&'static str, &'static str, bool)],
+    pub(in crate::conformance) refusal: TransferRefusal,
+    pub(in crate::conformance) then: TransferThen,
+}
+
+/// Runs one [`RefusedTransfer`] case with `op`.
+#[track_caller]
+pub(in crate::conformance) fn refused_transfer(
+    backend: &dyn Backend,
+    _: &super::Settings,
+    op: Transfer,
+    case: &RefusedTransfer,
+) {
+    let RefusedTransfer {
+        clause,
+        seed,
+        calls,
+        refusal,
+        then,
+    } = *case;
+    seed_all(backend, seed);
+    for &(src, dst, on) in calls {
+        let what = format!("{op:?}({src:?}, {dst:?}, overwrite={on})");
+        let result = op.run(backend, src, dst, on);
+        drop(match refusal {
+            TransferRefusal::Naming(kind, path) => err_naming(clause, &what, kind, path, result),
+            TransferRefusal::WithPath(kind, path) => {
+                err_with_path(clause, &what, kind, path, result)
+            }
+            TransferRefusal::Kind(kind) => err_kind(clause, &what, kind, result),
+        });
+    }
+    match then {
+        TransferThen::Nothing => {}
+        TransferThen::KeepsTheSeed => {
+            for (path, content) in seed {
+                has_content(clause, backend, path, content);
+            }
+        }
+        TransferThen::Absent(path) => probe_says(clause, backend, Probe::Exists, path, false),
     }
 }

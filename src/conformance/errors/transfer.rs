@@ -2,53 +2,55 @@
 //! destination checks, and a refused transfer changes nothing (BE-021).
 
 use super::super::Settings;
-use super::super::support::{
-    Probe, Transfer, err_at, err_with_path, has_content, probe_says, same, seed, seed_all, snapshot,
-};
+use super::super::support::{Transfer, err_at, same, seed_all, snapshot};
+use super::misuse::TransferRefusal::WithPath;
+use super::misuse::{RefusedTransfer, TransferThen, refused_transfer};
 use crate::{Backend, ErrorKind};
 
-fn source_is_folder(backend: &dyn Backend, _: &Settings, op: Transfer) {
-    seed(backend, "sdir/child.txt", "x");
-    err_with_path(
-        "BE-021",
-        &format!("{op:?}(\"sdir\", \"dst.txt\") of a folder"),
-        ErrorKind::InvalidPath,
-        "sdir",
-        op.run(backend, "sdir", "dst.txt", false),
-    );
-    probe_says("BE-021", backend, Probe::Exists, "dst.txt", false);
-}
+const SOURCE_IS_A_FOLDER: RefusedTransfer = RefusedTransfer {
+    clause: "BE-021",
+    seed: &[("sdir/child.txt", "x")],
+    calls: &[("sdir", "dst.txt", false)],
+    refusal: WithPath(ErrorKind::InvalidPath, "sdir"),
+    then: TransferThen::Absent("dst.txt"),
+};
+
+const DESTINATION_IS_A_FOLDER: RefusedTransfer = RefusedTransfer {
+    clause: "BE-021",
+    seed: &[("src.txt", "source"), ("ddir/child.txt", "child")],
+    calls: &[("src.txt", "ddir", false), ("src.txt", "ddir", true)],
+    refusal: WithPath(ErrorKind::InvalidPath, "ddir"),
+    then: TransferThen::KeepsTheSeed,
+};
+
+const MISSING_SOURCE_OUTRANKS: RefusedTransfer = RefusedTransfer {
+    clause: "BE-021",
+    seed: &[("mblock.txt", "blocker"), ("mdir/child.txt", "child")],
+    calls: &[
+        ("missing.txt", "mblock.txt/child", false),
+        ("missing.txt", "mdir", false),
+        ("missing.txt", "mblock.txt", false),
+    ],
+    refusal: WithPath(ErrorKind::NotFound, "missing.txt"),
+    then: TransferThen::Nothing,
+};
 
 table_checks! {
     /// `rename` of a folder is `InvalidPath` about the source.
-    rename_of_a_folder_is_invalid_path => source_is_folder(Transfer::Rename);
+    rename_of_a_folder_is_invalid_path => refused_transfer(Transfer::Rename, &SOURCE_IS_A_FOLDER);
     /// `copy` of a folder is `InvalidPath` about the source.
-    copy_of_a_folder_is_invalid_path => source_is_folder(Transfer::Copy);
-}
-
-fn destination_is_folder(backend: &dyn Backend, _: &Settings, op: Transfer) {
-    seed_all(
-        backend,
-        &[("src.txt", "source"), ("ddir/child.txt", "child")],
-    );
-    for on in [false, true] {
-        err_with_path(
-            "BE-021",
-            &format!("{op:?}(\"src.txt\", \"ddir\", overwrite={on}) onto a folder"),
-            ErrorKind::InvalidPath,
-            "ddir",
-            op.run(backend, "src.txt", "ddir", on),
-        );
-    }
-    has_content("BE-021", backend, "src.txt", "source");
-    has_content("BE-021", backend, "ddir/child.txt", "child");
-}
-
-table_checks! {
+    copy_of_a_folder_is_invalid_path => refused_transfer(Transfer::Copy, &SOURCE_IS_A_FOLDER);
     /// `rename` onto a folder is `InvalidPath` about the destination.
-    rename_onto_a_folder_is_invalid_path => destination_is_folder(Transfer::Rename);
+    rename_onto_a_folder_is_invalid_path =>
+        refused_transfer(Transfer::Rename, &DESTINATION_IS_A_FOLDER);
     /// `copy` onto a folder is `InvalidPath` about the destination.
-    copy_onto_a_folder_is_invalid_path => destination_is_folder(Transfer::Copy);
+    copy_onto_a_folder_is_invalid_path => refused_transfer(Transfer::Copy, &DESTINATION_IS_A_FOLDER);
+    /// A missing source is `NotFound(src)`, outranking every destination check.
+    rename_of_a_missing_source_outranks_the_destination =>
+        refused_transfer(Transfer::Rename, &MISSING_SOURCE_OUTRANKS);
+    /// A missing source is `NotFound(src)` for `copy` too.
+    copy_of_a_missing_source_outranks_the_destination =>
+        refused_transfer(Transfer::Copy, &MISSING_SOURCE_OUTRANKS);
 }
 
 fn destination_under_a_file(backend: &dyn Backend, _: &Settings, op: Transfer) {
@@ -76,27 +78,4 @@ table_checks! {
     /// `copy` to a path under a file is `InvalidPath` naming the blocker; the
     /// store is unchanged.
     copy_under_a_file_is_invalid_path => destination_under_a_file(Transfer::Copy);
-}
-
-fn missing_source_outranks(backend: &dyn Backend, _: &Settings, op: Transfer) {
-    seed_all(
-        backend,
-        &[("mblock.txt", "blocker"), ("mdir/child.txt", "child")],
-    );
-    for dst in ["mblock.txt/child", "mdir", "mblock.txt"] {
-        err_with_path(
-            "BE-021",
-            &format!("{op:?}(\"missing.txt\", {dst:?})"),
-            ErrorKind::NotFound,
-            "missing.txt",
-            op.run(backend, "missing.txt", dst, false),
-        );
-    }
-}
-
-table_checks! {
-    /// A missing source is `NotFound(src)`, outranking every destination check.
-    rename_of_a_missing_source_outranks_the_destination => missing_source_outranks(Transfer::Rename);
-    /// A missing source is `NotFound(src)` for `copy` too.
-    copy_of_a_missing_source_outranks_the_destination => missing_source_outranks(Transfer::Copy);
 }

@@ -1,6 +1,8 @@
 //! Small helpers the checks share: seeding, listing, and failure messages that
 //! cite a contract clause and show what was expected and what was found.
 
+mod expect;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Debug;
 use std::io::Read;
@@ -8,6 +10,10 @@ use std::io::Read;
 use crate::{
     Backend, Child, Content, DeleteFolderOptions, DeleteOptions, Error, ErrorKind, ListOptions,
     Metadata, RemotePath, Result, TransferOptions, WriteOptions,
+};
+
+pub(crate) use self::expect::{
+    Probe, counts, lists_files, lists_folders, probe_says, probes_say, stored_metadata,
 };
 
 /// The two spellings of the root.
@@ -462,103 +468,4 @@ impl Writer {
             Writer::WriteAtomic => "write_atomic",
         }
     }
-}
-
-/// Fails unless `list_files(path, recursive)` yields exactly `expected`,
-/// each once, in any order.
-#[track_caller]
-pub(crate) fn lists_files(
-    clause: &str,
-    backend: &dyn Backend,
-    path: &str,
-    recursive: bool,
-    expected: &[&str],
-) {
-    same(
-        clause,
-        &format!("list_files({path:?}, recursive={recursive})"),
-        set(expected),
-        file_set(clause, backend, path, recursive),
-    );
-}
-
-/// Fails unless `list_folders(path)` yields exactly `expected`, each once,
-/// in any order.
-#[track_caller]
-pub(crate) fn lists_folders(clause: &str, backend: &dyn Backend, path: &str, expected: &[&str]) {
-    same(
-        clause,
-        &format!("list_folders({path:?})"),
-        set(expected),
-        folder_set(clause, backend, path),
-    );
-}
-
-/// The folder info of `path`; fails unless it counts `expected` as
-/// `(file_count, total_size)`.
-#[track_caller]
-pub(crate) fn counts(
-    clause: &str,
-    backend: &dyn Backend,
-    path: &str,
-    expected: (u64, u64),
-) -> crate::FolderInfo {
-    let what = format!("get_folder_info({path:?})");
-    let info = ok(clause, &what, backend.get_folder_info(&p(path)));
-    same(
-        clause,
-        &format!("(file_count, total_size) of {what}"),
-        expected,
-        (info.file_count, info.total_size),
-    );
-    info
-}
-
-/// The user metadata `get_file_info(path)` reports.
-#[track_caller]
-pub(crate) fn stored_metadata(clause: &str, backend: &dyn Backend, path: &str) -> Option<Metadata> {
-    let what = format!("get_file_info({path:?})");
-    ok(clause, &what, backend.get_file_info(&p(path))).metadata
-}
-
-/// One of the three probes, for checks that expect an answer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Probe {
-    Exists,
-    IsFile,
-    IsFolder,
-}
-
-/// Fails unless `probe(path)` answers `expected` (or when the probe fails).
-#[track_caller]
-pub(crate) fn probe_says(
-    clause: &str,
-    backend: &dyn Backend,
-    probe: Probe,
-    path: &str,
-    expected: bool,
-) {
-    let (name, answer) = match probe {
-        Probe::Exists => ("exists", exists(clause, backend, path)),
-        Probe::IsFile => ("is_file", is_file(clause, backend, path)),
-        Probe::IsFolder => ("is_folder", is_folder(clause, backend, path)),
-    };
-    same(clause, &format!("{name}({path:?})"), expected, answer);
-}
-
-/// Fails unless `(exists, is_file, is_folder)` of `path` answer `expected`.
-#[track_caller]
-pub(crate) fn probes_say(
-    clause: &str,
-    backend: &dyn Backend,
-    path: &str,
-    expected: (bool, bool, bool),
-) {
-    let answers = (
-        exists(clause, backend, path),
-        is_file(clause, backend, path),
-        is_folder(clause, backend, path),
-    );
-    let what = format!("(exists, is_file, is_folder) of {path:?}");
-    same(clause, &what, expected, answers);
 }
