@@ -5,7 +5,7 @@
 use std::io::{self, Read, Write};
 
 use super::Settings;
-use super::io::{creates_a_file, creates_parents, replaces};
+use super::io::{Created, creates, replaces};
 use super::support::{
     Probe, Writer, control, err_kind, exists, fail, file_set, folder_set, has_content, holds, ok,
     overwrite, p, probe_says, same, seed, seed_all, snapshot,
@@ -14,10 +14,11 @@ use crate::{Backend, Content, ErrorKind};
 
 table_checks! {
     /// `write_atomic` creates a readable file.
-    write_atomic_creates_a_file => creates_a_file(Writer::WriteAtomic, "AW-001", "aw/file.txt");
+    write_atomic_creates_a_file =>
+        creates(Writer::WriteAtomic, "AW-001", "aw/file.txt", Created::Content);
     /// `write_atomic` creates missing parents (AW-005).
     write_atomic_creates_intermediate_folders =>
-        creates_parents(Writer::WriteAtomic, "AW-005", "aw/deep/dir/file.txt");
+        creates(Writer::WriteAtomic, "AW-005", "aw/deep/dir/file.txt", Created::Parents);
     /// `write_atomic` with `overwrite` replaces the content.
     write_atomic_with_overwrite_replaces =>
         replaces(Writer::WriteAtomic, "AW-001", "aw/over.txt", &["new"]);

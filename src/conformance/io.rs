@@ -5,8 +5,9 @@ use std::io::Read;
 
 use super::Settings;
 use super::support::{
-    Probe, Writer, content, control, control_kept, err_naming, fail, folder_options, has_content,
-    missing_ok, ok, overwrite, p, probe_says, probes_say, read, same, seed, seed_all, write,
+    Probe, Writer, content, control, control_kept, err_naming, fail, file_info, folder_options,
+    has_content, missing_ok, ok, overwrite, p, probe_says, probes_say, read, same, seed, seed_all,
+    write,
 };
 use crate::{Backend, Content, ErrorKind};
 
@@ -146,27 +147,14 @@ pub fn read_bytes_of_a_missing_path_is_not_found(backend: &dyn Backend, _: &Sett
 
 table_checks! {
     /// `write` creates a readable file.
-    write_creates_a_file => creates_a_file(Writer::Write, "BE-004", "w/new.txt");
+    write_creates_a_file => creates(Writer::Write, "BE-004", "w/new.txt", Created::Content);
     /// `overwrite` replaces the content, twice: a shorter content after a
     /// longer one, then a longer one.
     write_with_overwrite_replaces_the_content =>
         replaces(Writer::Write, "BE-008", "w/over.txt", &["new", "a longer third content"]);
     /// A write creates every missing intermediate folder (BE-009).
     write_creates_intermediate_folders =>
-        creates_parents(Writer::Write, "BE-009", "a/b/c/deep.txt");
-}
-
-/// `writer` at `path`, without overwrite, creates a readable file.
-pub(super) fn creates_a_file(
-    backend: &dyn Backend,
-    _: &Settings,
-    writer: Writer,
-    clause: &str,
-    path: &str,
-) {
-    let what = format!("{}({path:?})", writer.name());
-    ok(clause, &what, writer.run(backend, path, "new", false));
-    has_content(clause, backend, path, "new");
+        creates(Writer::Write, "BE-009", "a/b/c/deep.txt", Created::Parents);
 }
 
 /// `writer` with overwrite replaces the content of the file at `path` with
@@ -187,18 +175,34 @@ pub(super) fn replaces(
     }
 }
 
-/// `writer` at the deep `path` creates every missing ancestor folder.
-pub(super) fn creates_parents(
+/// What a check of a new file looks at.
+#[derive(Clone, Copy)]
+pub(super) enum Created {
+    /// The file reads back what was written.
+    Content,
+    /// Every ancestor folder of the file exists.
+    Parents,
+}
+
+/// `writer` at the new `path`, without overwrite, creates the file (or its
+/// missing ancestor folders), as `created` says.
+pub(super) fn creates(
     backend: &dyn Backend,
     _: &Settings,
     writer: Writer,
     clause: &str,
     path: &str,
+    created: Created,
 ) {
     let what = format!("{}({path:?})", writer.name());
-    ok(clause, &what, writer.run(backend, path, "deep", false));
-    for (end, _) in path.match_indices('/') {
-        probe_says(clause, backend, Probe::IsFolder, &path[..end], true);
+    ok(clause, &what, writer.run(backend, path, "new", false));
+    match created {
+        Created::Content => has_content(clause, backend, path, "new"),
+        Created::Parents => {
+            for (end, _) in path.match_indices('/') {
+                probe_says(clause, backend, Probe::IsFolder, &path[..end], true);
+            }
+        }
     }
 }
 
@@ -379,10 +383,6 @@ pub fn listed_files_carry_their_name(backend: &dyn Backend, _: &Settings) {
 /// `get_file_info(..).size` is the number of bytes written.
 pub fn file_info_size_is_the_written_length(backend: &dyn Backend, _: &Settings) {
     seed(backend, "sz/file.bin", [7u8; 1234]);
-    let info = ok(
-        "BE-004",
-        "get_file_info(\"sz/file.bin\")",
-        backend.get_file_info(&p("sz/file.bin")),
-    );
+    let info = file_info("BE-004", backend, "sz/file.bin");
     same("BE-004", "FileInfo.size", 1234, info.size);
 }

@@ -3,17 +3,15 @@
 use std::time::{Duration, SystemTime};
 
 use super::Settings;
-use super::support::{control, counts, err_naming, holds, ok, p, same, seed, seed_all, transfer};
+use super::support::{
+    control, counts, err_naming, file_info, holds, ok, p, same, seed, seed_all, transfer,
+};
 use crate::{Backend, Content, ErrorKind, ListOptions, Metadata, WriteOptions};
 
 /// `get_file_info` names the file and gives its size.
 pub fn file_info_describes_the_file(backend: &dyn Backend, _: &Settings) {
     seed(backend, "m/info.txt", "hello world");
-    let info = ok(
-        "BE-004",
-        "get_file_info(\"m/info.txt\")",
-        backend.get_file_info(&p("m/info.txt")),
-    );
+    let info = file_info("BE-004", backend, "m/info.txt");
     same(
         "BE-004",
         "(name, size, path)",
@@ -70,12 +68,7 @@ pub fn folder_info_of_a_missing_path_is_not_found(backend: &dyn Backend, _: &Set
 const TICK: Duration = Duration::from_millis(15);
 
 fn modified_at(backend: &dyn Backend, path: &str) -> SystemTime {
-    ok(
-        "BE-004",
-        &format!("get_file_info({path:?})"),
-        backend.get_file_info(&p(path)),
-    )
-    .modified_at
+    file_info("BE-004", backend, path).modified_at
 }
 
 /// A real `rename` keeps the file's modification time (contract:

@@ -11,14 +11,18 @@ use super::support::{
 };
 use crate::{Backend, ErrorKind};
 
+/// Seeds `src` with `content`; then `op` to the new `dst` must succeed and
+/// place the content there.
+#[track_caller]
+fn placed(backend: &dyn Backend, op: Transfer, clause: &str, src: &str, dst: &str, content: &str) {
+    seed(backend, src, content);
+    let what = format!("{op:?}({src:?}, {dst:?})");
+    ok(clause, &what, op.run(backend, src, dst, false));
+    has_content(clause, backend, dst, content);
+}
+
 fn moves_or_copies(backend: &dyn Backend, _: &Settings, op: Transfer) {
-    seed(backend, "mc/src.txt", "payload");
-    ok(
-        "BE-004",
-        &format!("{op:?}(\"mc/src.txt\", \"mc/dst.txt\")"),
-        op.run(backend, "mc/src.txt", "mc/dst.txt", false),
-    );
-    has_content("BE-004", backend, "mc/dst.txt", "payload");
+    placed(backend, op, "BE-004", "mc/src.txt", "mc/dst.txt", "payload");
     if source_kept(backend, op, "mc/src.txt") {
         has_content("BE-004", backend, "mc/src.txt", "payload");
     }
@@ -60,13 +64,14 @@ table_checks! {
 }
 
 fn creates_parents(backend: &dyn Backend, _: &Settings, op: Transfer) {
-    seed(backend, "src/f.txt", "data");
-    ok(
+    placed(
+        backend,
+        op,
         "BE-009",
-        &format!("{op:?} into a new folder"),
-        op.run(backend, "src/f.txt", "new/deep/dst.txt", false),
+        "src/f.txt",
+        "new/deep/dst.txt",
+        "data",
     );
-    has_content("BE-009", backend, "new/deep/dst.txt", "data");
     for folder in ["new", "new/deep"] {
         probe_says("BE-009", backend, Probe::IsFolder, folder, true);
     }

@@ -6,7 +6,7 @@ use std::io::Cursor;
 
 use super::Settings;
 use super::support::{
-    Transfer, Writer, fail, holds, landed, metadata, ok, p, same, seed, stored_metadata,
+    Transfer, Writer, fail, file_info, holds, landed, metadata, ok, p, same, seed, stored_metadata,
 };
 use crate::{Backend, Capability, Content, Metadata, WriteOptions, WriteResult, WriteSource};
 
@@ -160,11 +160,7 @@ table_checks! {
 fn matches_file_info(backend: &dyn Backend, _: &Settings, op: Writer, size: usize) {
     let content = Content::reader(Cursor::new(vec![3u8; size]));
     let r = written(backend, op, "wr/info.bin", content, &WriteOptions::new());
-    let info = ok(
-        "WR-001a",
-        "get_file_info after the write",
-        backend.get_file_info(&p("wr/info.bin")),
-    );
+    let info = file_info("WR-001a", backend, "wr/info.bin");
     same(
         "WR-001a",
         &format!("{op:?} (result size, file_info size, etag, digest)"),

@@ -1,7 +1,7 @@
 //! Expectations on what a backend answers: a listing, a folder's counts,
 //! stored metadata, the probes. Each fails the check with its clause.
 
-use crate::{Backend, Metadata};
+use crate::{Backend, FileInfo, Metadata};
 
 use super::{exists, file_set, folder_set, is_file, is_folder, ok, p, same, set};
 
@@ -55,11 +55,17 @@ pub(crate) fn counts(
     info
 }
 
+/// `get_file_info(path)`, which must succeed.
+#[track_caller]
+pub(crate) fn file_info(clause: &str, backend: &dyn Backend, path: &str) -> FileInfo {
+    let what = format!("get_file_info({path:?})");
+    ok(clause, &what, backend.get_file_info(&p(path)))
+}
+
 /// The user metadata `get_file_info(path)` reports.
 #[track_caller]
 pub(crate) fn stored_metadata(clause: &str, backend: &dyn Backend, path: &str) -> Option<Metadata> {
-    let what = format!("get_file_info({path:?})");
-    ok(clause, &what, backend.get_file_info(&p(path))).metadata
+    file_info(clause, backend, path).metadata
 }
 
 /// One of the three probes, for checks that expect an answer.

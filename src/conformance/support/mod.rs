@@ -13,7 +13,7 @@ use crate::{
 };
 
 pub(crate) use self::expect::{
-    Probe, counts, lists_files, lists_folders, probe_says, probes_say, stored_metadata,
+    Probe, counts, file_info, lists_files, lists_folders, probe_says, probes_say, stored_metadata,
 };
 
 /// The two spellings of the root.
