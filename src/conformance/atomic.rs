@@ -93,17 +93,8 @@ pub fn write_failing_content_leaves_nothing(backend: &dyn Backend, _: &Settings)
 
 /// `open_atomic` publishes only on `commit`, with the written bytes.
 pub fn open_atomic_publishes_on_commit(backend: &dyn Backend, _: &Settings) {
-    let mut writer = ok(
-        "SAW-001",
-        "open_atomic(\"oa/file.txt\")",
-        backend.open_atomic(&p("oa/file.txt"), &overwrite(false)),
-    );
-    if let Err(e) = writer
-        .write_all(b"hello ")
-        .and_then(|()| writer.write_all(b"atomic"))
-    {
-        fail("SAW-001", "writing into the writer", "Ok(())", e);
-    }
+    let mut writer = writing(backend, "SAW-001", "oa/file.txt", false, b"hello ");
+    write_into(&mut writer, b"atomic");
     same(
         "SAW-001",
         "position() after 12 bytes",
@@ -124,14 +115,7 @@ pub fn open_atomic_publishes_on_commit(backend: &dyn Backend, _: &Settings) {
 /// `open_atomic` with `overwrite` replaces the content on commit.
 pub fn open_atomic_with_overwrite_replaces(backend: &dyn Backend, _: &Settings) {
     seed(backend, "oa/over.txt", "old content");
-    let mut writer = ok(
-        "SAW-001",
-        "open_atomic with overwrite",
-        backend.open_atomic(&p("oa/over.txt"), &overwrite(true)),
-    );
-    if let Err(e) = writer.write_all(b"new") {
-        fail("SAW-001", "writing into the writer", "Ok(())", e);
-    }
+    let writer = writing(backend, "SAW-001", "oa/over.txt", true, b"new");
     has_content("AW-001", backend, "oa/over.txt", "old content");
     ok("SAW-001", "commit()", writer.commit());
     has_content("SAW-001", backend, "oa/over.txt", "new");
@@ -154,16 +138,13 @@ pub fn open_atomic_without_overwrite_is_already_exists(backend: &dyn Backend, _:
 /// the block cleans up").
 pub fn open_atomic_dropped_leaves_nothing(backend: &dyn Backend, _: &Settings) {
     let kept = control(backend, "oa/kept.txt");
-    {
-        let mut writer = ok(
-            "SAW-001",
-            "open_atomic(\"oa/dropped.txt\")",
-            backend.open_atomic(&p("oa/dropped.txt"), &overwrite(false)),
-        );
-        if let Err(e) = writer.write_all(&[b'x'; 4096]) {
-            fail("SAW-001", "writing into the writer", "Ok(())", e);
-        }
-    }
+    drop(writing(
+        backend,
+        "SAW-001",
+        "oa/dropped.txt",
+        false,
+        &[b'x'; 4096],
+    ));
     probe_says("AW-004", backend, Probe::Exists, "oa/dropped.txt", false);
     same(
         "AW-004",
@@ -177,16 +158,7 @@ pub fn open_atomic_dropped_leaves_nothing(backend: &dyn Backend, _: &Settings) {
 /// content.
 pub fn open_atomic_dropped_keeps_the_old_content(backend: &dyn Backend, _: &Settings) {
     seed(backend, "oa/kept.txt", "old");
-    {
-        let mut writer = ok(
-            "SAW-001",
-            "open_atomic with overwrite",
-            backend.open_atomic(&p("oa/kept.txt"), &overwrite(true)),
-        );
-        if let Err(e) = writer.write_all(b"partial") {
-            fail("SAW-001", "writing into the writer", "Ok(())", e);
-        }
-    }
+    drop(writing(backend, "SAW-001", "oa/kept.txt", true, b"partial"));
     has_content("AW-001", backend, "oa/kept.txt", "old");
 }
 
@@ -200,12 +172,7 @@ fn kept_set(kept: Option<&str>) -> std::collections::BTreeSet<String> {
 /// `AlreadyExists` and is kept; a folder that appeared at the path makes it
 /// `InvalidPath` and the folder's file is kept.
 pub fn open_atomic_commit_rechecks_the_target(backend: &dyn Backend, _: &Settings) {
-    let mut writer = ok(
-        "SAW-012",
-        "open_atomic(\"rc/file.txt\")",
-        backend.open_atomic(&p("rc/file.txt"), &overwrite(false)),
-    );
-    write_into(&mut writer, b"late");
+    let writer = writing(backend, "SAW-012", "rc/file.txt", false, b"late");
     seed(backend, "rc/file.txt", "raced");
     err_kind(
         "SAW-012",
@@ -215,12 +182,7 @@ pub fn open_atomic_commit_rechecks_the_target(backend: &dyn Backend, _: &Setting
     );
     has_content("SAW-012", backend, "rc/file.txt", "raced");
 
-    let mut writer = ok(
-        "SAW-012",
-        "open_atomic(\"rc/folder\")",
-        backend.open_atomic(&p("rc/folder"), &overwrite(true)),
-    );
-    write_into(&mut writer, b"late");
+    let writer = writing(backend, "SAW-012", "rc/folder", true, b"late");
     seed(backend, "rc/folder/child.txt", "child");
     err_kind(
         "SAW-012",
@@ -229,6 +191,22 @@ pub fn open_atomic_commit_rechecks_the_target(backend: &dyn Backend, _: &Setting
         writer.commit(),
     );
     has_content("SAW-012", backend, "rc/folder/child.txt", "child");
+}
+
+/// An `open_atomic` writer of `path` that must open, with `bytes` written
+/// into it (not committed).
+#[track_caller]
+fn writing<'b>(
+    backend: &'b dyn Backend,
+    clause: &str,
+    path: &str,
+    on: bool,
+    bytes: &[u8],
+) -> Box<dyn crate::AtomicWriter + 'b> {
+    let what = format!("open_atomic({path:?}, overwrite={on})");
+    let mut writer = ok(clause, &what, backend.open_atomic(&p(path), &overwrite(on)));
+    write_into(&mut writer, bytes);
+    writer
 }
 
 fn write_into(writer: &mut Box<dyn crate::AtomicWriter + '_>, bytes: &[u8]) {
