@@ -12,13 +12,15 @@ use crate::{Backend, Error, ErrorKind, Result};
 
 /// A call that the contract refuses on the seeded files.
 #[derive(Clone, Copy)]
-pub(super) enum Call {
+pub(in crate::conformance) enum Call {
     /// `read`, its stream drained: the error may come on open or on read.
     Read(&'static str),
     /// `read`: the error must come on open.
     Open(&'static str),
     /// `read_bytes`.
     ReadBytes(&'static str),
+    /// `read_seekable`, its stream drained.
+    ReadSeekable(&'static str),
     /// `delete(path, missing_ok)`.
     Delete(&'static str, bool),
     /// `delete_folder(path, recursive, missing_ok)`.
@@ -27,24 +29,32 @@ pub(super) enum Call {
     FileInfo(&'static str),
     /// `get_folder_info`.
     FolderInfo(&'static str),
+    /// `rename(src, dst)`, without overwrite.
+    Rename(&'static str, &'static str),
+    /// `copy(src, dst)`, without overwrite.
+    Copy(&'static str, &'static str),
 }
 
 impl Call {
-    fn path(self) -> &'static str {
+    /// The path the call is about (the source of a transfer).
+    pub(in crate::conformance) fn path(self) -> &'static str {
         match self {
             Call::Read(path)
             | Call::Open(path)
             | Call::ReadBytes(path)
+            | Call::ReadSeekable(path)
             | Call::Delete(path, _)
             | Call::DeleteFolder(path, _, _)
             | Call::FileInfo(path)
-            | Call::FolderInfo(path) => path,
+            | Call::FolderInfo(path)
+            | Call::Rename(path, _)
+            | Call::Copy(path, _) => path,
         }
     }
 
     /// Makes the call; a value it returns is kept as its `Debug` text, for
     /// the failure message.
-    fn run(self, backend: &dyn Backend) -> Result<String> {
+    pub(in crate::conformance) fn run(self, backend: &dyn Backend) -> Result<String> {
         let path = p(self.path());
         let shown = |value: &dyn fmt::Debug| format!("{value:?}");
         match self {
@@ -54,6 +64,10 @@ impl Call {
                 .map(|bytes| shown(&bytes)),
             Call::Open(_) => backend.read(&path).map(|stream| shown(&stream)),
             Call::ReadBytes(_) => backend.read_bytes(&path).map(|bytes| shown(&bytes)),
+            Call::ReadSeekable(raw) => backend
+                .read_seekable(&path)
+                .and_then(|s| drain(s).map_err(|e| Error::io(raw, "drain", e)))
+                .map(|bytes| shown(&bytes)),
             Call::Delete(_, missing) => backend
                 .delete(&path, missing_ok(missing))
                 .map(|()| "()".into()),
@@ -62,6 +76,12 @@ impl Call {
                 .map(|()| "()".into()),
             Call::FileInfo(_) => backend.get_file_info(&path).map(|info| shown(&info)),
             Call::FolderInfo(_) => backend.get_folder_info(&path).map(|info| shown(&info)),
+            Call::Rename(src, dst) => Transfer::Rename
+                .run(backend, src, dst, false)
+                .map(|()| "()".into()),
+            Call::Copy(src, dst) => Transfer::Copy
+                .run(backend, src, dst, false)
+                .map(|()| "()".into()),
         }
     }
 }
@@ -72,6 +92,7 @@ impl fmt::Display for Call {
         match *self {
             Call::Read(_) | Call::Open(_) => write!(f, "read({path:?})"),
             Call::ReadBytes(_) => write!(f, "read_bytes({path:?})"),
+            Call::ReadSeekable(_) => write!(f, "read_seekable({path:?})"),
             Call::Delete(_, missing) => write!(f, "delete({path:?}, missing_ok={missing})"),
             Call::DeleteFolder(_, recursive, missing) => write!(
                 f,
@@ -79,6 +100,8 @@ impl fmt::Display for Call {
             ),
             Call::FileInfo(_) => write!(f, "get_file_info({path:?})"),
             Call::FolderInfo(_) => write!(f, "get_folder_info({path:?})"),
+            Call::Rename(_, dst) => write!(f, "rename({path:?}, {dst:?})"),
+            Call::Copy(_, dst) => write!(f, "copy({path:?}, {dst:?})"),
         }
     }
 }
