@@ -5,7 +5,7 @@
 use std::io::{self, Read, Write};
 
 use super::Settings;
-use super::io::{Created, creates, replaces};
+use super::io::{Created, creates, keeps_an_existing_file, replaces};
 use super::support::{
     Probe, Writer, control, err_kind, exists, fail, file_set, folder_set, has_content, holds, ok,
     overwrite, p, probe_says, same, seed, seed_all, snapshot,
@@ -24,16 +24,10 @@ table_checks! {
         replaces(Writer::WriteAtomic, "AW-001", "aw/over.txt", &["new"]);
 }
 
-/// `write_atomic` without `overwrite` onto a file is `AlreadyExists`.
-pub fn write_atomic_without_overwrite_is_already_exists(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "aw/exists.txt", "old");
-    err_kind(
-        "BE-008",
-        "write_atomic onto an existing file",
-        ErrorKind::AlreadyExists,
-        backend.write_atomic(&p("aw/exists.txt"), Content::from("new"), &overwrite(false)),
-    );
-    has_content("BE-008", backend, "aw/exists.txt", "old");
+table_checks! {
+    /// `write_atomic` without `overwrite` onto a file is `AlreadyExists`.
+    write_atomic_without_overwrite_is_already_exists =>
+        keeps_an_existing_file(Writer::WriteAtomic, "aw/exists.txt", false);
 }
 
 /// A content stream that fails after `0` more bytes, like a dropped connection.
@@ -172,25 +166,27 @@ fn kept_set(kept: Option<&str>) -> std::collections::BTreeSet<String> {
 /// `AlreadyExists` and is kept; a folder that appeared at the path makes it
 /// `InvalidPath` and the folder's file is kept.
 pub fn open_atomic_commit_rechecks_the_target(backend: &dyn Backend, _: &Settings) {
-    let writer = writing(backend, "SAW-012", "rc/file.txt", false, b"late");
-    seed(backend, "rc/file.txt", "raced");
-    err_kind(
-        "SAW-012",
-        "commit after the file appeared (overwrite=false)",
-        ErrorKind::AlreadyExists,
-        writer.commit(),
-    );
-    has_content("SAW-012", backend, "rc/file.txt", "raced");
-
-    let writer = writing(backend, "SAW-012", "rc/folder", true, b"late");
-    seed(backend, "rc/folder/child.txt", "child");
-    err_kind(
-        "SAW-012",
-        "commit after a folder appeared at the path",
-        ErrorKind::InvalidPath,
-        writer.commit(),
-    );
-    has_content("SAW-012", backend, "rc/folder/child.txt", "child");
+    let races = [
+        (
+            "rc/file.txt",
+            false,
+            "rc/file.txt",
+            ErrorKind::AlreadyExists,
+        ),
+        (
+            "rc/folder",
+            true,
+            "rc/folder/child.txt",
+            ErrorKind::InvalidPath,
+        ),
+    ];
+    for (path, on, appeared, refusal) in races {
+        let writer = writing(backend, "SAW-012", path, on, b"late");
+        seed(backend, appeared, "appeared");
+        let what = format!("commit of {path:?} (overwrite={on}) after {appeared:?} appeared");
+        err_kind("SAW-012", &what, refusal, writer.commit());
+        has_content("SAW-012", backend, appeared, "appeared");
+    }
 }
 
 /// An `open_atomic` writer of `path` that must open, with `bytes` written

@@ -5,9 +5,9 @@ use std::io::Read;
 
 use super::Settings;
 use super::support::{
-    Probe, Writer, content, control, control_kept, err_naming, fail, file_info, folder_options,
-    has_content, missing_ok, ok, overwrite, p, probe_says, probes_say, read, same, seed, seed_all,
-    write,
+    Probe, Writer, content, control, control_kept, err_kind, err_naming, fail, file_info,
+    folder_options, has_content, missing_ok, ok, overwrite, p, probe_says, probes_say, read, same,
+    seed, seed_all,
 };
 use crate::{Backend, Content, ErrorKind};
 
@@ -206,18 +206,31 @@ pub(super) fn creates(
     }
 }
 
-/// Writing an existing file without `overwrite` is `AlreadyExists` naming
-/// the path, and keeps the old content (BE-008 step 2).
-pub fn write_without_overwrite_is_already_exists(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "w/exists.txt", "old");
-    err_naming(
-        "BE-008",
-        "write onto an existing file",
-        ErrorKind::AlreadyExists,
-        "w/exists.txt",
-        write(backend, "w/exists.txt", "new"),
-    );
-    has_content("BE-008", backend, "w/exists.txt", "old");
+table_checks! {
+    /// Writing an existing file without `overwrite` is `AlreadyExists` naming
+    /// the path, and keeps the old content (BE-008 step 2).
+    write_without_overwrite_is_already_exists =>
+        keeps_an_existing_file(Writer::Write, "w/exists.txt", true);
+}
+
+/// `writer` without overwrite onto the existing file `path` is
+/// `AlreadyExists` (naming the path when `naming`) and keeps the old content.
+pub(super) fn keeps_an_existing_file(
+    backend: &dyn Backend,
+    _: &Settings,
+    writer: Writer,
+    path: &str,
+    naming: bool,
+) {
+    seed(backend, path, "old");
+    let what = format!("{}({path:?}) onto an existing file", writer.name());
+    let result = writer.run(backend, path, "new", false);
+    if naming {
+        err_naming("BE-008", &what, ErrorKind::AlreadyExists, path, result);
+    } else {
+        err_kind("BE-008", &what, ErrorKind::AlreadyExists, result);
+    }
+    has_content("BE-008", backend, path, "old");
 }
 
 /// Deleting one file leaves its sibling.
