@@ -8,8 +8,8 @@ use self::misuse::Refusal::{Kind, Naming};
 use self::misuse::{Misuse, Then, refused};
 use super::Settings;
 use super::support::{
-    Probe, Writer, err_at, err_kind, err_naming, fail, file_set, folder_options, has_content,
-    holds, is_folder, lists_files, missing_ok, p, probe_says, same, seed, seed_all,
+    Probe, Writer, deleted, err_at, err_kind, err_naming, fail, file_set, folder_options,
+    has_content, holds, is_folder, lists_files, p, probe_says, same, seed, seed_all,
 };
 use crate::{Backend, ErrorKind};
 use ErrorKind::{DirectoryNotEmpty, InvalidPath, NotFound};
@@ -123,8 +123,7 @@ fn onto_a_folder(backend: &dyn Backend, settings: &Settings, writer: Writer, ove
         && backend.capabilities().supports(crate::Capability::DELETE);
     if empty_too {
         seed(backend, "wempty/gone.txt", "x");
-        let deleted = backend.delete(&p("wempty/gone.txt"), missing_ok(false));
-        super::support::ok("BE-004", "delete(\"wempty/gone.txt\")", deleted);
+        deleted("BE-004", backend, "wempty/gone.txt");
         for &on in overwrites {
             let what = format!("{name} onto the empty folder \"wempty\" (overwrite={on})");
             let result = writer.run(backend, "wempty", "x", on);
@@ -227,8 +226,7 @@ pub fn delete_folder_of_a_folder_with_an_empty_subfolder_is_directory_not_empty(
     _: &Settings,
 ) {
     seed(backend, "outer/inner/f.txt", "x");
-    let deleted = backend.delete(&p("outer/inner/f.txt"), missing_ok(false));
-    super::support::ok("BE-004", "delete(\"outer/inner/f.txt\")", deleted);
+    deleted("BE-004", backend, "outer/inner/f.txt");
     err_naming(
         "BE-021",
         "delete_folder(\"outer\") holding an empty folder",

@@ -8,7 +8,7 @@ use std::io::{Cursor, Read, Write};
 
 use super::Settings;
 use super::support::{
-    Probe, content, counts, fail, file_set, folder_options, has_content, holds, lists_files,
+    Probe, content, counts, fail, file_set, folder_deleted, has_content, holds, lists_files,
     lists_folders, ok, overwrite, p, probe_says, same, seed, seed_all, set,
 };
 use crate::{Backend, Content, ListOptions};
@@ -108,11 +108,7 @@ pub fn prefix_names_stay_distinct_at_every_depth(backend: &dyn Backend, _: &Sett
         counts("BE-004", backend, "pre/x/a/b/c", (1, 3));
     }
     if backend.capabilities().supports(crate::Capability::DELETE) {
-        ok(
-            "BE-004",
-            "recursive delete_folder(\"pre/x/a/b/c\")",
-            backend.delete_folder(&p("pre/x/a/b/c"), folder_options(true, false)),
-        );
+        folder_deleted("BE-004", backend, "pre/x/a/b/c", true);
         for (path, expected) in &files {
             if *path != "pre/x/a/b/c/deep.txt" {
                 has_content("BE-004", backend, path, expected);
@@ -148,11 +144,7 @@ pub fn files_4_to_6_levels_deep_are_listed_and_deleted(backend: &dyn Backend, _:
     }
     lists_folders("BE-014", backend, "dp/1/2/3/4", &["dp/1/2/3/4/5"]);
     if backend.capabilities().supports(crate::Capability::DELETE) {
-        ok(
-            "BE-004",
-            "recursive delete_folder(\"dp/1/2\")",
-            backend.delete_folder(&p("dp/1/2"), folder_options(true, false)),
-        );
+        folder_deleted("BE-004", backend, "dp/1/2", true);
         for path in deep {
             probe_says("BE-004", backend, Probe::IsFile, path, false);
         }

@@ -5,9 +5,9 @@ use std::io::Read;
 
 use super::Settings;
 use super::support::{
-    Probe, Writer, content, control, control_kept, err_kind, err_naming, fail, file_info,
-    folder_options, has_content, missing_ok, ok, overwrite, p, probe_says, probes_say, read, same,
-    seed, seed_all,
+    Probe, Writer, content, control, control_kept, deleted, err_kind, err_naming, fail, file_info,
+    folder_deleted, folder_options, has_content, missing_ok, ok, overwrite, p, probe_says,
+    probes_say, read, same, seed, seed_all,
 };
 use crate::{Backend, Content, ErrorKind};
 
@@ -26,8 +26,7 @@ pub fn exists_is_true_after_a_write(backend: &dyn Backend, _: &Settings) {
 /// `path`, written then deleted, no longer exists.
 fn gone_after_a_delete(backend: &dyn Backend, _: &Settings, path: &str) {
     seed(backend, path, "x");
-    let deleted = backend.delete(&p(path), missing_ok(false));
-    ok("BE-004", &format!("delete({path:?})"), deleted);
+    deleted("BE-004", backend, path);
     probe_says("BE-004", backend, Probe::Exists, path, false);
 }
 
@@ -236,11 +235,7 @@ pub(super) fn keeps_an_existing_file(
 /// Deleting one file leaves its sibling.
 pub fn delete_keeps_the_siblings(backend: &dyn Backend, _: &Settings) {
     seed_all(backend, &[("sib/a.txt", "a"), ("sib/b.txt", "b")]);
-    ok(
-        "BE-004",
-        "delete(\"sib/a.txt\")",
-        backend.delete(&p("sib/a.txt"), missing_ok(false)),
-    );
+    deleted("BE-004", backend, "sib/a.txt");
     has_content("BE-004", backend, "sib/b.txt", "b");
 }
 
@@ -248,16 +243,8 @@ pub fn delete_keeps_the_siblings(backend: &dyn Backend, _: &Settings) {
 /// now empty folder (explicit empty folders).
 pub fn delete_folder_removes_an_emptied_folder(backend: &dyn Backend, _: &Settings) {
     seed(backend, "dir/file.txt", "x");
-    ok(
-        "BE-004",
-        "delete(\"dir/file.txt\")",
-        backend.delete(&p("dir/file.txt"), missing_ok(false)),
-    );
-    ok(
-        "BE-004",
-        "delete_folder(\"dir\") of the emptied folder",
-        backend.delete_folder(&p("dir"), folder_options(false, false)),
-    );
+    deleted("BE-004", backend, "dir/file.txt");
+    folder_deleted("BE-004", backend, "dir", false);
     probe_says("BE-004", backend, Probe::Exists, "dir", false);
 }
 
@@ -271,11 +258,7 @@ pub fn delete_folder_recursive_removes_the_tree(backend: &dyn Backend, _: &Setti
             ("tree/sub/deep/c.txt", "3"),
         ],
     );
-    ok(
-        "BE-004",
-        "recursive delete_folder(\"tree\")",
-        backend.delete_folder(&p("tree"), folder_options(true, false)),
-    );
+    folder_deleted("BE-004", backend, "tree", true);
     for path in ["tree", "tree/a.txt", "tree/sub", "tree/sub/deep/c.txt"] {
         probe_says("BE-004", backend, Probe::Exists, path, false);
     }

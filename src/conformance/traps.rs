@@ -5,9 +5,9 @@
 
 use super::Settings;
 use super::support::{
-    Probe, children, counts, err_kind, exists, file_set, folder_options, has_content, is_file,
-    is_folder, lists_files, lists_folders, missing_ok, ok, p, probe_says, probes_say, same, seed,
-    seed_all, snapshot, unique, write,
+    Probe, children, counts, deleted, err_kind, exists, file_set, folder_deleted, has_content,
+    is_file, is_folder, lists_files, lists_folders, probe_says, probes_say, same, seed, seed_all,
+    snapshot, unique, write,
 };
 use crate::{Backend, ErrorKind};
 
@@ -50,11 +50,7 @@ pub fn prefix_siblings_do_not_leak_into_folder_info(backend: &dyn Backend, _: &S
 /// A recursive `delete_folder("foo")` spares `foo.bar`, `foobar`, `foo-x`.
 pub fn prefix_siblings_survive_a_recursive_delete(backend: &dyn Backend, _: &Settings) {
     seed_all(backend, &PREFIX_SIBLINGS);
-    ok(
-        "BE-004",
-        "delete_folder(\"foo\", recursive)",
-        backend.delete_folder(&p("foo"), folder_options(true, false)),
-    );
+    folder_deleted("BE-004", backend, "foo", true);
     for (path, content) in &PREFIX_SIBLINGS[1..] {
         has_content("BE-004", backend, path, content);
     }
@@ -80,11 +76,7 @@ pub fn a_name_prefix_is_not_a_folder(backend: &dyn Backend, _: &Settings) {
 /// listed by its parent, and lists empty.
 pub fn an_empty_folder_survives(backend: &dyn Backend, _: &Settings) {
     seed(backend, "keep/only.txt", "x");
-    ok(
-        "BE-004",
-        "delete(\"keep/only.txt\")",
-        backend.delete(&p("keep/only.txt"), missing_ok(false)),
-    );
+    deleted("BE-004", backend, "keep/only.txt");
     probe_says("BE-004", backend, Probe::IsFolder, "keep", true);
     lists_folders("BE-014", backend, "", &["keep"]);
     lists_files("BE-014", backend, "keep", false, &[]);
@@ -140,16 +132,8 @@ fn write_over_is_refused(
 /// The root is never a file: not after writes, not after deleting everything.
 pub fn the_root_is_never_a_file(backend: &dyn Backend, _: &Settings) {
     seed_all(backend, &[("r1.txt", "1"), ("rd/r2.txt", "2")]);
-    ok(
-        "BE-004",
-        "delete(\"r1.txt\")",
-        backend.delete(&p("r1.txt"), missing_ok(false)),
-    );
-    ok(
-        "BE-004",
-        "delete_folder(\"rd\", recursive)",
-        backend.delete_folder(&p("rd"), folder_options(true, false)),
-    );
+    deleted("BE-004", backend, "r1.txt");
+    folder_deleted("BE-004", backend, "rd", true);
     for root in ["", "."] {
         probes_say("BE-029", backend, root, (true, false, true));
     }

@@ -469,3 +469,18 @@ impl Writer {
         }
     }
 }
+
+/// Deletes the file at `path`, which must succeed.
+#[track_caller]
+pub(crate) fn deleted(clause: &str, backend: &dyn Backend, path: &str) {
+    let what = format!("delete({path:?})");
+    ok(clause, &what, backend.delete(&p(path), missing_ok(false)));
+}
+
+/// Deletes the folder at `path` (recursively or not), which must succeed.
+#[track_caller]
+pub(crate) fn folder_deleted(clause: &str, backend: &dyn Backend, path: &str, recursive: bool) {
+    let what = format!("delete_folder({path:?}, recursive={recursive})");
+    let options = folder_options(recursive, false);
+    ok(clause, &what, backend.delete_folder(&p(path), options));
+}
