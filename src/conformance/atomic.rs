@@ -5,69 +5,29 @@
 use std::io::{self, Read, Write};
 
 use super::Settings;
+use super::io::{Created, creates, keeps_an_existing_file, replaces};
 use super::support::{
-    control, err_kind, exists, fail, file_set, folder_set, has_content, holds, is_folder, ok,
-    overwrite, p, same, seed, seed_all, snapshot,
+    Probe, Writer, control, err_kind, exists, fail, file_set, folder_set, has_content, holds, ok,
+    overwrite, p, probe_says, same, seed, seed_all, snapshot,
 };
 use crate::{Backend, Content, ErrorKind};
 
-/// `write_atomic` creates a readable file.
-pub fn write_atomic_creates_a_file(backend: &dyn Backend, _: &Settings) {
-    ok(
-        "AW-001",
-        "write_atomic(\"aw/file.txt\")",
-        backend.write_atomic(
-            &p("aw/file.txt"),
-            Content::from("atomic"),
-            &overwrite(false),
-        ),
-    );
-    has_content("AW-001", backend, "aw/file.txt", "atomic");
+table_checks! {
+    /// `write_atomic` creates a readable file.
+    write_atomic_creates_a_file =>
+        creates(Writer::WriteAtomic, "AW-001", "aw/file.txt", Created::Content);
+    /// `write_atomic` creates missing parents (AW-005).
+    write_atomic_creates_intermediate_folders =>
+        creates(Writer::WriteAtomic, "AW-005", "aw/deep/dir/file.txt", Created::Parents);
+    /// `write_atomic` with `overwrite` replaces the content.
+    write_atomic_with_overwrite_replaces =>
+        replaces(Writer::WriteAtomic, "AW-001", "aw/over.txt", &["new"]);
 }
 
-/// `write_atomic` creates missing parents (AW-005).
-pub fn write_atomic_creates_intermediate_folders(backend: &dyn Backend, _: &Settings) {
-    ok(
-        "AW-005",
-        "write_atomic(\"aw/deep/dir/file.txt\")",
-        backend.write_atomic(
-            &p("aw/deep/dir/file.txt"),
-            Content::from("x"),
-            &overwrite(false),
-        ),
-    );
-    for folder in ["aw", "aw/deep", "aw/deep/dir"] {
-        holds(
-            "AW-005",
-            &format!("is_folder({folder:?})"),
-            is_folder("AW-005", backend, folder),
-            "true",
-            false,
-        );
-    }
-}
-
-/// `write_atomic` with `overwrite` replaces the content.
-pub fn write_atomic_with_overwrite_replaces(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "aw/over.txt", "old content");
-    ok(
-        "AW-001",
-        "write_atomic with overwrite",
-        backend.write_atomic(&p("aw/over.txt"), Content::from("new"), &overwrite(true)),
-    );
-    has_content("AW-001", backend, "aw/over.txt", "new");
-}
-
-/// `write_atomic` without `overwrite` onto a file is `AlreadyExists`.
-pub fn write_atomic_without_overwrite_is_already_exists(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "aw/exists.txt", "old");
-    err_kind(
-        "BE-008",
-        "write_atomic onto an existing file",
-        ErrorKind::AlreadyExists,
-        backend.write_atomic(&p("aw/exists.txt"), Content::from("new"), &overwrite(false)),
-    );
-    has_content("BE-008", backend, "aw/exists.txt", "old");
+table_checks! {
+    /// `write_atomic` without `overwrite` onto a file is `AlreadyExists`.
+    write_atomic_without_overwrite_is_already_exists =>
+        keeps_an_existing_file(Writer::WriteAtomic, "aw/exists.txt", false);
 }
 
 /// A content stream that fails after `0` more bytes, like a dropped connection.
@@ -101,13 +61,7 @@ fn failing_content(
         ErrorKind::Io,
         result,
     );
-    holds(
-        "AW-004",
-        &format!("exists(target) after the failed {op}"),
-        !exists("AW-004", backend, "fail/target.bin"),
-        "false",
-        true,
-    );
+    probe_says("AW-004", backend, Probe::Exists, "fail/target.bin", false);
     same(
         "AW-004",
         &format!("every file after the failed {op}"),
@@ -133,17 +87,8 @@ pub fn write_failing_content_leaves_nothing(backend: &dyn Backend, _: &Settings)
 
 /// `open_atomic` publishes only on `commit`, with the written bytes.
 pub fn open_atomic_publishes_on_commit(backend: &dyn Backend, _: &Settings) {
-    let mut writer = ok(
-        "SAW-001",
-        "open_atomic(\"oa/file.txt\")",
-        backend.open_atomic(&p("oa/file.txt"), &overwrite(false)),
-    );
-    if let Err(e) = writer
-        .write_all(b"hello ")
-        .and_then(|()| writer.write_all(b"atomic"))
-    {
-        fail("SAW-001", "writing into the writer", "Ok(())", e);
-    }
+    let mut writer = writing(backend, "SAW-001", "oa/file.txt", false, b"hello ");
+    write_into(&mut writer, b"atomic");
     same(
         "SAW-001",
         "position() after 12 bytes",
@@ -164,14 +109,7 @@ pub fn open_atomic_publishes_on_commit(backend: &dyn Backend, _: &Settings) {
 /// `open_atomic` with `overwrite` replaces the content on commit.
 pub fn open_atomic_with_overwrite_replaces(backend: &dyn Backend, _: &Settings) {
     seed(backend, "oa/over.txt", "old content");
-    let mut writer = ok(
-        "SAW-001",
-        "open_atomic with overwrite",
-        backend.open_atomic(&p("oa/over.txt"), &overwrite(true)),
-    );
-    if let Err(e) = writer.write_all(b"new") {
-        fail("SAW-001", "writing into the writer", "Ok(())", e);
-    }
+    let writer = writing(backend, "SAW-001", "oa/over.txt", true, b"new");
     has_content("AW-001", backend, "oa/over.txt", "old content");
     ok("SAW-001", "commit()", writer.commit());
     has_content("SAW-001", backend, "oa/over.txt", "new");
@@ -194,23 +132,14 @@ pub fn open_atomic_without_overwrite_is_already_exists(backend: &dyn Backend, _:
 /// the block cleans up").
 pub fn open_atomic_dropped_leaves_nothing(backend: &dyn Backend, _: &Settings) {
     let kept = control(backend, "oa/kept.txt");
-    {
-        let mut writer = ok(
-            "SAW-001",
-            "open_atomic(\"oa/dropped.txt\")",
-            backend.open_atomic(&p("oa/dropped.txt"), &overwrite(false)),
-        );
-        if let Err(e) = writer.write_all(&[b'x'; 4096]) {
-            fail("SAW-001", "writing into the writer", "Ok(())", e);
-        }
-    }
-    holds(
-        "AW-004",
-        "exists after drop without commit",
-        !exists("AW-004", backend, "oa/dropped.txt"),
-        "false",
-        true,
-    );
+    drop(writing(
+        backend,
+        "SAW-001",
+        "oa/dropped.txt",
+        false,
+        &[b'x'; 4096],
+    ));
+    probe_says("AW-004", backend, Probe::Exists, "oa/dropped.txt", false);
     same(
         "AW-004",
         "every file after the dropped writer",
@@ -223,16 +152,7 @@ pub fn open_atomic_dropped_leaves_nothing(backend: &dyn Backend, _: &Settings) {
 /// content.
 pub fn open_atomic_dropped_keeps_the_old_content(backend: &dyn Backend, _: &Settings) {
     seed(backend, "oa/kept.txt", "old");
-    {
-        let mut writer = ok(
-            "SAW-001",
-            "open_atomic with overwrite",
-            backend.open_atomic(&p("oa/kept.txt"), &overwrite(true)),
-        );
-        if let Err(e) = writer.write_all(b"partial") {
-            fail("SAW-001", "writing into the writer", "Ok(())", e);
-        }
-    }
+    drop(writing(backend, "SAW-001", "oa/kept.txt", true, b"partial"));
     has_content("AW-001", backend, "oa/kept.txt", "old");
 }
 
@@ -246,35 +166,43 @@ fn kept_set(kept: Option<&str>) -> std::collections::BTreeSet<String> {
 /// `AlreadyExists` and is kept; a folder that appeared at the path makes it
 /// `InvalidPath` and the folder's file is kept.
 pub fn open_atomic_commit_rechecks_the_target(backend: &dyn Backend, _: &Settings) {
-    let mut writer = ok(
-        "SAW-012",
-        "open_atomic(\"rc/file.txt\")",
-        backend.open_atomic(&p("rc/file.txt"), &overwrite(false)),
-    );
-    write_into(&mut writer, b"late");
-    seed(backend, "rc/file.txt", "raced");
-    err_kind(
-        "SAW-012",
-        "commit after the file appeared (overwrite=false)",
-        ErrorKind::AlreadyExists,
-        writer.commit(),
-    );
-    has_content("SAW-012", backend, "rc/file.txt", "raced");
+    let races = [
+        (
+            "rc/file.txt",
+            false,
+            "rc/file.txt",
+            ErrorKind::AlreadyExists,
+        ),
+        (
+            "rc/folder",
+            true,
+            "rc/folder/child.txt",
+            ErrorKind::InvalidPath,
+        ),
+    ];
+    for (path, on, appeared, refusal) in races {
+        let writer = writing(backend, "SAW-012", path, on, b"late");
+        seed(backend, appeared, "appeared");
+        let what = format!("commit of {path:?} (overwrite={on}) after {appeared:?} appeared");
+        err_kind("SAW-012", &what, refusal, writer.commit());
+        has_content("SAW-012", backend, appeared, "appeared");
+    }
+}
 
-    let mut writer = ok(
-        "SAW-012",
-        "open_atomic(\"rc/folder\")",
-        backend.open_atomic(&p("rc/folder"), &overwrite(true)),
-    );
-    write_into(&mut writer, b"late");
-    seed(backend, "rc/folder/child.txt", "child");
-    err_kind(
-        "SAW-012",
-        "commit after a folder appeared at the path",
-        ErrorKind::InvalidPath,
-        writer.commit(),
-    );
-    has_content("SAW-012", backend, "rc/folder/child.txt", "child");
+/// An `open_atomic` writer of `path` that must open, with `bytes` written
+/// into it (not committed).
+#[track_caller]
+fn writing<'b>(
+    backend: &'b dyn Backend,
+    clause: &str,
+    path: &str,
+    on: bool,
+    bytes: &[u8],
+) -> Box<dyn crate::AtomicWriter + 'b> {
+    let what = format!("open_atomic({path:?}, overwrite={on})");
+    let mut writer = ok(clause, &what, backend.open_atomic(&p(path), &overwrite(on)));
+    write_into(&mut writer, bytes);
+    writer
 }
 
 fn write_into(writer: &mut Box<dyn crate::AtomicWriter + '_>, bytes: &[u8]) {

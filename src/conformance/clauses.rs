@@ -27,12 +27,12 @@ clauses! {
     "AW-004" => "A failed atomic write leaves nothing behind: no partial file and no temporary artefact in any listing.",
     "AW-005" => "An atomic write creates missing parent folders, like a plain write.",
     "BE-003" => "`capabilities()` is stable: the same set on every call and on every fresh instance, matching what the suite was told the backend lacks.",
-    "BE-004" => "Every operation has its documented effect and answer: a write makes the file exist with its content, a delete removes it, a move or copy places it, a probe answers truthfully, and `Debug` names the backend without dumping content.",
+    "BE-004" => "Every operation has its documented effect and answer: a write makes the file exist with its content and stamps its modification time, a delete removes it, a move or copy places it (an atomic move keeps the modification time), a probe answers truthfully, a listed `FileInfo` agrees with `get_file_info`, and `Debug` names the backend without dumping content.",
     "BE-008" => "A write checks in this order: `InvalidPath` for the root, an existing folder (even with overwrite) or a file-ancestor; then `AlreadyExists` for an existing file without overwrite; then I/O. A refused write changes nothing.",
     "BE-009" => "A write creates the missing intermediate folders of its path.",
     "BE-014" => "Listing a missing path, a file, or a path under a file yields nothing; it never fails with `NotFound`. Listings yield each entry once, with its full path and name.",
     "BE-020" => "After `close()`, a terminal backend (`close_is_terminal`) answers `BackendUnavailable` to every call; a reusable one keeps working. `close()` is idempotent.",
-    "BE-021" => "Errors are the crate's typed kinds and name the path; a type mismatch (`InvalidPath`) outranks not-found and `missing_ok`; only `exists`, `is_file` and `is_folder` answer `false` instead of failing.",
+    "BE-021" => "Errors are the crate's typed kinds and name the path: a file operation on a folder (or a folder operation on a file) is `InvalidPath`, a missing path `NotFound`, a non-recursive `delete_folder` of a non-empty folder `DirectoryNotEmpty`; a type mismatch outranks not-found and `missing_ok`; only `exists`, `is_file` and `is_folder` answer `false` instead of failing.",
     "BE-023" => "`to_key` strips the backend's own root or prefix, passes plain keys through, never fails, and gives the same answer every time.",
     "BE-025" => "`native_path` and `to_key` round-trip, and both spellings of the root (`\"\"` and `\".\"`) map to the same native path.",
     "BE-027" => "The `Store` enforces capability gates: a method whose capability the backend does not declare is refused with `CapabilityNotSupported` before the backend is called.",
@@ -55,7 +55,7 @@ clauses! {
     "WR-005" => "A `Basic` write result has only path, size and metadata; digest, etag, version and time are `None`.",
     "WR-009" => "A native write result reports the modification time the backend stored.",
     "WR-012" => "A write result echoes the caller's metadata when the `USER_METADATA` gate passed, and `None` for none or an empty map.",
-    "WR-013" => "Stored user metadata round-trips through `get_file_info` (and survives rename and copy); without `USER_METADATA` it is `None`.",
+    "WR-013" => "Stored user metadata round-trips through `get_file_info` (and survives rename and copy); an overwrite replaces the whole map, even with none; without `USER_METADATA` it is `None`.",
 }
 
 /// The rule of clause `id`, when [`CLAUSES`] defines it.
@@ -90,11 +90,24 @@ mod tests {
 
     #[test]
     fn every_clause_a_check_cites_is_defined() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/conformance");
+        let mut dirs = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/conformance"
+        ))];
+        let mut files = Vec::new();
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else {
+                    files.push(path);
+                }
+            }
+        }
         let mut undefined = Vec::new();
         let mut cited = 0;
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
+        for path in files {
             if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("clauses.rs") {
                 for id in cited_ids(&std::fs::read_to_string(&path).unwrap()) {
                     cited += 1;

@@ -6,7 +6,7 @@ use std::io::Cursor;
 use std::thread;
 
 use super::Settings;
-use super::support::{fail, ok, p, seed};
+use super::support::{fail, has_content, ok, p, seed};
 use crate::{Backend, Content, WriteOptions};
 
 const WORKERS: usize = 8;
@@ -36,19 +36,7 @@ pub fn concurrent_reads_are_consistent(backend: &dyn Backend, _: &Settings) {
         seed(backend, &format!("cr/{i}.txt"), payload(i));
     }
     on_workers(|i| {
-        let found = ok(
-            "BE-028",
-            "concurrent read_bytes",
-            backend.read_bytes(&p(&format!("cr/{i}.txt"))),
-        );
-        if found != payload(i).as_bytes() {
-            fail(
-                "BE-028",
-                &format!("concurrent read of cr/{i}.txt"),
-                payload(i),
-                String::from_utf8_lossy(&found),
-            );
-        }
+        has_content("BE-028", backend, &format!("cr/{i}.txt"), &payload(i));
     });
 }
 
@@ -66,40 +54,25 @@ pub fn concurrent_writes_to_distinct_keys_all_land(backend: &dyn Backend, _: &Se
         );
     });
     for i in 0..ITEMS {
-        let found = ok(
+        has_content(
             "BE-028",
-            "read after concurrent writes",
-            backend.read_bytes(&p(&format!("cw/sub{}/{i}.txt", i % 3))),
+            backend,
+            &format!("cw/sub{}/{i}.txt", i % 3),
+            &payload(i),
         );
-        if found != payload(i).as_bytes() {
-            fail(
-                "BE-028",
-                &format!("content of cw/sub{}/{i}.txt", i % 3),
-                payload(i),
-                String::from_utf8_lossy(&found),
-            );
-        }
     }
 }
 
 /// Each thread reads back its own write.
 pub fn concurrent_read_after_write_is_consistent(backend: &dyn Backend, _: &Settings) {
     on_workers(|i| {
-        let path = p(&format!("crw/{i}.txt"));
+        let path = format!("crw/{i}.txt");
         ok(
             "BE-028",
             "concurrent write",
-            backend.write(&path, Content::from(payload(i)), &WriteOptions::new()),
+            backend.write(&p(&path), Content::from(payload(i)), &WriteOptions::new()),
         );
-        let found = ok("BE-028", "read own write", backend.read_bytes(&path));
-        if found != payload(i).as_bytes() {
-            fail(
-                "BE-028",
-                &format!("read-after-write of {path}"),
-                payload(i),
-                String::from_utf8_lossy(&found),
-            );
-        }
+        has_content("BE-028", backend, &path, &payload(i));
     });
 }
 

@@ -3,150 +3,157 @@
 
 use std::io::Write;
 
+use self::misuse::Call::{Delete, DeleteFolder, FileInfo, FolderInfo, Open, Read, ReadBytes};
+use self::misuse::Refusal::{Kind, Naming};
+use self::misuse::{Misuse, Then, refused};
 use super::Settings;
 use super::support::{
-    drain, err_at, err_kind, err_naming, exists, fail, file_set, folder_options, has_content,
-    holds, is_file, is_folder, missing_ok, overwrite, p, read, same, seed, seed_all,
+    Probe, Writer, deleted, err_at, err_kind, err_naming, fail, file_set, folder_options,
+    has_content, holds, is_folder, lists_files, p, probe_says, same, seed, seed_all,
 };
-use crate::{Backend, Content, Error, ErrorKind};
+use crate::{Backend, ErrorKind};
+use ErrorKind::{DirectoryNotEmpty, InvalidPath, NotFound};
 
+pub(super) mod misuse;
 mod transfer;
 pub use self::transfer::*;
 
-/// `read` of a folder is `InvalidPath` naming it (type mismatch outranks
-/// not-found).
-pub fn read_of_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "rdir/child.txt", "x");
-    let result = backend
-        .read(&p("rdir"))
-        .and_then(|s| drain(s).map_err(|e| Error::io("rdir", "drain", e)));
-    err_naming(
-        "BE-021",
-        "read(\"rdir\") of a folder",
-        ErrorKind::InvalidPath,
-        "rdir",
-        result,
-    );
+const FOLDER: &[(&str, &str)] = &[("ddir/child.txt", "child")];
+
+table_checks! {
+    /// `read` of a folder is `InvalidPath` naming it (type mismatch outranks
+    /// not-found).
+    read_of_a_folder_is_invalid_path => refused(Misuse {
+        clause: "BE-021", seed: &[("rdir/child.txt", "x")], call: Read("rdir"),
+        refusal: Naming(InvalidPath), then: Then::Nothing,
+    });
+    /// `read_bytes` of a folder is `InvalidPath` naming it.
+    read_bytes_of_a_folder_is_invalid_path => refused(Misuse {
+        clause: "BE-021", seed: &[("rdir/child.txt", "x")], call: ReadBytes("rdir"),
+        refusal: Naming(InvalidPath), then: Then::Nothing,
+    });
+    /// `read` under a file ancestor is `NotFound`, not `InvalidPath`.
+    read_under_a_file_is_not_found => refused(Misuse {
+        clause: "ID-209", seed: &[("rufa.txt", "x")], call: Open("rufa.txt/child.txt"),
+        refusal: Naming(NotFound), then: Then::Nothing,
+    });
+    /// `read_bytes` under a file ancestor is `NotFound`, not `InvalidPath`.
+    read_bytes_under_a_file_is_not_found => refused(Misuse {
+        clause: "ID-209", seed: &[("rufa.txt", "x")], call: ReadBytes("rufa.txt/child.txt"),
+        refusal: Kind(NotFound), then: Then::Nothing,
+    });
+    /// `delete` of a folder is `InvalidPath`; the child survives.
+    delete_of_a_folder_is_invalid_path => refused(Misuse {
+        clause: "BE-021", seed: FOLDER, call: Delete("ddir", false),
+        refusal: Naming(InvalidPath), then: Then::KeepsTheSeed,
+    });
+    /// `delete(folder, missing_ok)` is still `InvalidPath`; the child survives.
+    delete_of_a_folder_with_missing_ok_is_invalid_path => refused(Misuse {
+        clause: "BE-021", seed: FOLDER, call: Delete("ddir", true),
+        refusal: Naming(InvalidPath), then: Then::KeepsTheSeed,
+    });
+    /// `delete` under a file ancestor is `NotFound`, silent with `missing_ok`;
+    /// the blocker is intact.
+    delete_under_a_file_is_not_found => refused(Misuse {
+        clause: "ID-209", seed: &[("dblock.txt", "blocker")], call: Delete("dblock.txt/child", false),
+        refusal: Naming(NotFound), then: Then::PassesWith(Delete("dblock.txt/child", true)),
+    });
+    /// `delete_folder` under a file ancestor is `NotFound` naming the path, and
+    /// silent with `missing_ok`; the blocker is intact.
+    delete_folder_under_a_file_is_not_found => refused(Misuse {
+        clause: "ID-209", seed: &[("fblock.txt", "blocker")],
+        call: DeleteFolder("fblock.txt/sub", false, false), refusal: Naming(NotFound),
+        then: Then::PassesWith(DeleteFolder("fblock.txt/sub", true, true)),
+    });
+    /// A non-recursive `delete_folder` of a non-empty folder is
+    /// `DirectoryNotEmpty`, and removes nothing.
+    delete_folder_of_a_non_empty_folder_is_directory_not_empty => refused(Misuse {
+        clause: "BE-021", seed: &[("full/a.txt", "a"), ("full/sub/b.txt", "b")],
+        call: DeleteFolder("full", false, false), refusal: Naming(DirectoryNotEmpty),
+        then: Then::KeepsTheSeed,
+    });
+    /// `get_file_info` of a folder is `InvalidPath`.
+    file_info_of_a_folder_is_invalid_path => refused(Misuse {
+        clause: "BE-021", seed: &[("gdir/child.txt", "x")], call: FileInfo("gdir"),
+        refusal: Naming(InvalidPath), then: Then::Nothing,
+    });
+    /// `get_file_info` under a file ancestor is `NotFound`.
+    file_info_under_a_file_is_not_found => refused(Misuse {
+        clause: "ID-209", seed: &[("gblock.txt", "x")], call: FileInfo("gblock.txt/child"),
+        refusal: Naming(NotFound), then: Then::Nothing,
+    });
+    /// `get_folder_info` of a file is `InvalidPath`.
+    folder_info_of_a_file_is_invalid_path => refused(Misuse {
+        clause: "BE-021", seed: &[("gfile.txt", "x")], call: FolderInfo("gfile.txt"),
+        refusal: Naming(InvalidPath), then: Then::Nothing,
+    });
+    /// `get_folder_info` under a file ancestor is `NotFound`.
+    folder_info_under_a_file_is_not_found => refused(Misuse {
+        clause: "ID-209", seed: &[("gfile.txt", "x")], call: FolderInfo("gfile.txt/sub"),
+        refusal: Naming(NotFound), then: Then::Nothing,
+    });
+
+    /// `write` onto a folder is `InvalidPath`, not `AlreadyExists` (BE-008).
+    write_onto_a_folder_is_invalid_path => onto_a_folder(Writer::Write, &[false]);
+    /// `write` onto a folder with `overwrite` is still `InvalidPath`.
+    write_onto_a_folder_with_overwrite_is_invalid_path => onto_a_folder(Writer::Write, &[true]);
+    /// `write_atomic` onto a folder is `InvalidPath`, with or without overwrite.
+    write_atomic_onto_a_folder_is_invalid_path =>
+        onto_a_folder(Writer::WriteAtomic, &[false, true]);
+
+    /// `write` under a file ancestor is `InvalidPath` naming the blocking file,
+    /// which is unchanged.
+    write_under_a_file_is_invalid_path => under_a_file(Writer::Write);
+    /// `write_atomic` under a file ancestor is `InvalidPath` naming the blocker.
+    write_atomic_under_a_file_is_invalid_path => under_a_file(Writer::WriteAtomic);
+
+    /// `delete_folder` of a file is `InvalidPath`; the file survives.
+    delete_folder_of_a_file_is_invalid_path => delete_folder_on_file(false);
+    /// `delete_folder(file, missing_ok)` is still `InvalidPath`.
+    delete_folder_of_a_file_with_missing_ok_is_invalid_path => delete_folder_on_file(true);
 }
 
-/// `read_bytes` of a folder is `InvalidPath` naming it.
-pub fn read_bytes_of_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "rdir/child.txt", "x");
-    err_naming(
-        "BE-021",
-        "read_bytes(\"rdir\") of a folder",
-        ErrorKind::InvalidPath,
-        "rdir",
-        read(backend, "rdir"),
-    );
-}
-
-/// `read` under a file ancestor is `NotFound`, not `InvalidPath`.
-pub fn read_under_a_file_is_not_found(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "rufa.txt", "x");
-    err_naming(
-        "BE-021",
-        "read(\"rufa.txt/child.txt\")",
-        ErrorKind::NotFound,
-        "rufa.txt/child.txt",
-        backend.read(&p("rufa.txt/child.txt")),
-    );
-}
-
-/// `read_bytes` under a file ancestor is `NotFound`, not `InvalidPath`.
-pub fn read_bytes_under_a_file_is_not_found(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "rufa.txt", "x");
-    err_kind(
-        "BE-021",
-        "read_bytes(\"rufa.txt/child.txt\")",
-        ErrorKind::NotFound,
-        read(backend, "rufa.txt/child.txt"),
-    );
-}
-
-fn write_onto_folder(backend: &dyn Backend, settings: &Settings, on: bool) {
-    if !settings.flat_namespace && backend.capabilities().supports(crate::Capability::DELETE) {
-        // An emptied (explicit) folder is a folder too.
+/// `writer` onto the folder `wdir` with each of `overwrites` is
+/// `InvalidPath` naming it, and the folder is unchanged. A plain write also
+/// tries an emptied (explicit) folder, which is a folder too.
+fn onto_a_folder(backend: &dyn Backend, settings: &Settings, writer: Writer, overwrites: &[bool]) {
+    let name = writer.name();
+    let empty_too = writer == Writer::Write
+        && !settings.flat_namespace
+        && backend.capabilities().supports(crate::Capability::DELETE);
+    if empty_too {
         seed(backend, "wempty/gone.txt", "x");
-        let deleted = backend.delete(&p("wempty/gone.txt"), missing_ok(false));
-        super::support::ok("BE-004", "delete(\"wempty/gone.txt\")", deleted);
-        let result = backend.write(&p("wempty"), Content::from("x"), &overwrite(on));
-        let what = format!("write onto the empty folder \"wempty\" (overwrite={on})");
-        err_naming("BE-008", &what, ErrorKind::InvalidPath, "wempty", result);
+        deleted("BE-004", backend, "wempty/gone.txt");
+        for &on in overwrites {
+            let what = format!("{name} onto the empty folder \"wempty\" (overwrite={on})");
+            let result = writer.run(backend, "wempty", "x", on);
+            err_naming("BE-008", &what, InvalidPath, "wempty", result);
+        }
     }
     seed(backend, "wdir/child.txt", "child");
-    let what = format!("write onto the folder \"wdir\" (overwrite={on})");
-    err_naming(
-        "BE-008",
-        &what,
-        ErrorKind::InvalidPath,
-        "wdir",
-        backend.write(&p("wdir"), Content::from("x"), &overwrite(on)),
-    );
-    holds(
-        "BE-008",
-        &format!("is_folder(\"wdir\") after {what}"),
-        is_folder("BE-008", backend, "wdir"),
-        "true",
-        false,
-    );
+    for &on in overwrites {
+        let what = format!("{name} onto the folder \"wdir\" (overwrite={on})");
+        let result = writer.run(backend, "wdir", "x", on);
+        err_naming("BE-008", &what, InvalidPath, "wdir", result);
+    }
+    probe_says("BE-008", backend, Probe::IsFolder, "wdir", true);
     has_content("BE-008", backend, "wdir/child.txt", "child");
 }
 
-/// `write` onto a folder is `InvalidPath`, not `AlreadyExists` (BE-008).
-pub fn write_onto_a_folder_is_invalid_path(backend: &dyn Backend, settings: &Settings) {
-    write_onto_folder(backend, settings, false);
-}
-
-/// `write` onto a folder with `overwrite` is still `InvalidPath`.
-pub fn write_onto_a_folder_with_overwrite_is_invalid_path(
-    backend: &dyn Backend,
-    settings: &Settings,
-) {
-    write_onto_folder(backend, settings, true);
-}
-
-fn under_a_file(
-    backend: &dyn Backend,
-    op: &str,
-    call: impl Fn(&str, bool) -> crate::Result<crate::WriteResult>,
-) {
+/// `writer` under the file `blocker.txt` is `InvalidPath` naming the target
+/// or the blocker, which is unchanged.
+fn under_a_file(backend: &dyn Backend, _: &Settings, writer: Writer) {
     seed(backend, "blocker.txt", "blocker");
     for path in ["blocker.txt/child.txt", "blocker.txt/a/b.txt"] {
         for on in [false, true] {
+            let op = writer.name();
             let what = format!("{op}({path:?}, overwrite={on}) under the file \"blocker.txt\"");
-            err_at(
-                "BE-008",
-                &what,
-                ErrorKind::InvalidPath,
-                &[path, "blocker.txt"],
-                call(path, on),
-            );
+            let result = writer.run(backend, path, "x", on);
+            err_at("BE-008", &what, InvalidPath, &[path, "blocker.txt"], result);
             has_content("BE-008", backend, "blocker.txt", "blocker");
-            holds(
-                "BE-008",
-                &format!("is_file(\"blocker.txt\") after {what}"),
-                is_file("BE-008", backend, "blocker.txt"),
-                "true",
-                false,
-            );
+            probe_says("BE-008", backend, Probe::IsFile, "blocker.txt", true);
         }
     }
-}
-
-/// `write` under a file ancestor is `InvalidPath` naming the blocking file,
-/// which is unchanged.
-pub fn write_under_a_file_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    under_a_file(backend, "write", |path, on| {
-        backend.write(&p(path), Content::from("x"), &overwrite(on))
-    });
-}
-
-/// `write_atomic` under a file ancestor is `InvalidPath` naming the blocker.
-pub fn write_atomic_under_a_file_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    under_a_file(backend, "write_atomic", |path, on| {
-        backend.write_atomic(&p(path), Content::from("x"), &overwrite(on))
-    });
 }
 
 /// `open_atomic` under a file ancestor is `InvalidPath` (on open or on
@@ -154,7 +161,10 @@ pub fn write_atomic_under_a_file_is_invalid_path(backend: &dyn Backend, _: &Sett
 pub fn open_atomic_under_a_file_is_invalid_path(backend: &dyn Backend, _: &Settings) {
     seed(backend, "oblock.txt", "blocker");
     let result = backend
-        .open_atomic(&p("oblock.txt/child.txt"), &overwrite(false))
+        .open_atomic(
+            &p("oblock.txt/child.txt"),
+            &super::support::overwrite(false),
+        )
         .and_then(|mut writer| {
             if let Err(e) = writer.write_all(b"payload") {
                 fail("SAW-012", "writing into an open_atomic writer", "Ok(())", e);
@@ -176,54 +186,8 @@ pub fn open_atomic_under_a_file_is_invalid_path(backend: &dyn Backend, _: &Setti
     );
 }
 
-/// `delete` of a folder is `InvalidPath`; the child survives.
-pub fn delete_of_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "ddir/child.txt", "child");
-    err_naming(
-        "BE-021",
-        "delete(\"ddir\") of a folder",
-        ErrorKind::InvalidPath,
-        "ddir",
-        backend.delete(&p("ddir"), missing_ok(false)),
-    );
-    has_content("BE-021", backend, "ddir/child.txt", "child");
-}
-
-/// `delete(folder, missing_ok)` is still `InvalidPath`; the child survives.
-pub fn delete_of_a_folder_with_missing_ok_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "ddir/child.txt", "child");
-    err_naming(
-        "BE-021",
-        "delete(\"ddir\", missing_ok) of a folder",
-        ErrorKind::InvalidPath,
-        "ddir",
-        backend.delete(&p("ddir"), missing_ok(true)),
-    );
-    has_content("BE-021", backend, "ddir/child.txt", "child");
-}
-
-/// `delete` under a file ancestor is `NotFound`, silent with `missing_ok`;
-/// the blocker is intact.
-pub fn delete_under_a_file_is_not_found(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "dblock.txt", "blocker");
-    err_naming(
-        "BE-021",
-        "delete(\"dblock.txt/child\")",
-        ErrorKind::NotFound,
-        "dblock.txt/child",
-        backend.delete(&p("dblock.txt/child"), missing_ok(false)),
-    );
-    if let Err(e) = backend.delete(&p("dblock.txt/child"), missing_ok(true)) {
-        fail(
-            "BE-021",
-            "delete(\"dblock.txt/child\", missing_ok)",
-            "Ok(())",
-            e,
-        );
-    }
-    has_content("BE-021", backend, "dblock.txt", "blocker");
-}
-
+/// `delete_folder` of the file `dfile.txt` (recursive or not) is
+/// `InvalidPath`, and the file survives.
 fn delete_folder_on_file(backend: &dyn Backend, settings: &Settings, missing: bool) {
     seed(backend, "dfile.txt", "file");
     let what = format!("delete_folder(\"dfile.txt\", missing_ok={missing}) of a file");
@@ -242,37 +206,6 @@ fn delete_folder_on_file(backend: &dyn Backend, settings: &Settings, missing: bo
     has_content("BE-021", backend, "dfile.txt", "file");
 }
 
-/// `delete_folder` of a file is `InvalidPath`; the file survives.
-pub fn delete_folder_of_a_file_is_invalid_path(backend: &dyn Backend, settings: &Settings) {
-    delete_folder_on_file(backend, settings, false);
-}
-
-/// `delete_folder(file, missing_ok)` is still `InvalidPath`.
-pub fn delete_folder_of_a_file_with_missing_ok_is_invalid_path(
-    backend: &dyn Backend,
-    settings: &Settings,
-) {
-    delete_folder_on_file(backend, settings, true);
-}
-
-/// A non-recursive `delete_folder` of a non-empty folder is
-/// `DirectoryNotEmpty`, and removes nothing.
-pub fn delete_folder_of_a_non_empty_folder_is_directory_not_empty(
-    backend: &dyn Backend,
-    _: &Settings,
-) {
-    seed_all(backend, &[("full/a.txt", "a"), ("full/sub/b.txt", "b")]);
-    err_naming(
-        "BE-021",
-        "delete_folder(\"full\") without recursive",
-        ErrorKind::DirectoryNotEmpty,
-        "full",
-        backend.delete_folder(&p("full"), folder_options(false, false)),
-    );
-    has_content("BE-021", backend, "full/a.txt", "a");
-    has_content("BE-021", backend, "full/sub/b.txt", "b");
-}
-
 /// After a recursive `delete_folder`, a recursive listing of it is empty.
 pub fn delete_folder_recursive_leaves_no_child(backend: &dyn Backend, _: &Settings) {
     seed_all(
@@ -282,112 +215,8 @@ pub fn delete_folder_recursive_leaves_no_child(backend: &dyn Backend, _: &Settin
     if let Err(e) = backend.delete_folder(&p("rec"), folder_options(true, false)) {
         fail("BE-004", "delete_folder(\"rec\", recursive)", "Ok(())", e);
     }
-    same(
-        "BE-004",
-        "list_files(\"rec\", recursive) after the delete",
-        Default::default(),
-        file_set("BE-004", backend, "rec", true),
-    );
-    holds(
-        "BE-004",
-        "exists(\"rec\")",
-        !exists("BE-004", backend, "rec"),
-        "false",
-        true,
-    );
-}
-
-/// `get_file_info` of a folder is `InvalidPath`.
-pub fn file_info_of_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "gdir/child.txt", "x");
-    err_naming(
-        "BE-021",
-        "get_file_info(\"gdir\") of a folder",
-        ErrorKind::InvalidPath,
-        "gdir",
-        backend.get_file_info(&p("gdir")),
-    );
-}
-
-/// `get_file_info` under a file ancestor is `NotFound`.
-pub fn file_info_under_a_file_is_not_found(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "gblock.txt", "x");
-    err_naming(
-        "BE-021",
-        "get_file_info(\"gblock.txt/child\")",
-        ErrorKind::NotFound,
-        "gblock.txt/child",
-        backend.get_file_info(&p("gblock.txt/child")),
-    );
-}
-
-/// `get_folder_info` of a file is `InvalidPath`.
-pub fn folder_info_of_a_file_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "gfile.txt", "x");
-    err_naming(
-        "BE-021",
-        "get_folder_info(\"gfile.txt\") of a file",
-        ErrorKind::InvalidPath,
-        "gfile.txt",
-        backend.get_folder_info(&p("gfile.txt")),
-    );
-}
-
-/// `get_folder_info` under a file ancestor is `NotFound`.
-pub fn folder_info_under_a_file_is_not_found(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "gfile.txt", "x");
-    err_naming(
-        "BE-021",
-        "get_folder_info(\"gfile.txt/sub\")",
-        ErrorKind::NotFound,
-        "gfile.txt/sub",
-        backend.get_folder_info(&p("gfile.txt/sub")),
-    );
-}
-
-/// `write_atomic` onto a folder is `InvalidPath`, with or without overwrite.
-pub fn write_atomic_onto_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "wdir/child.txt", "child");
-    for on in [false, true] {
-        let what = format!("write_atomic onto the folder \"wdir\" (overwrite={on})");
-        err_naming(
-            "BE-008",
-            &what,
-            ErrorKind::InvalidPath,
-            "wdir",
-            backend.write_atomic(&p("wdir"), Content::from("x"), &overwrite(on)),
-        );
-    }
-    holds(
-        "BE-008",
-        "is_folder(\"wdir\")",
-        is_folder("BE-008", backend, "wdir"),
-        "true",
-        false,
-    );
-    has_content("BE-008", backend, "wdir/child.txt", "child");
-}
-
-/// `delete_folder` under a file ancestor is `NotFound` naming the path, and
-/// silent with `missing_ok`; the blocker is intact.
-pub fn delete_folder_under_a_file_is_not_found(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "fblock.txt", "blocker");
-    err_naming(
-        "BE-021",
-        "delete_folder(\"fblock.txt/sub\")",
-        ErrorKind::NotFound,
-        "fblock.txt/sub",
-        backend.delete_folder(&p("fblock.txt/sub"), folder_options(false, false)),
-    );
-    if let Err(e) = backend.delete_folder(&p("fblock.txt/sub"), folder_options(true, true)) {
-        fail(
-            "BE-021",
-            "delete_folder(\"fblock.txt/sub\", missing_ok)",
-            "Ok(())",
-            e,
-        );
-    }
-    has_content("BE-021", backend, "fblock.txt", "blocker");
+    lists_files("BE-004", backend, "rec", true, &[]);
+    probe_says("BE-004", backend, Probe::Exists, "rec", false);
 }
 
 /// An empty subfolder is a child too: a non-recursive `delete_folder` of its
@@ -397,8 +226,7 @@ pub fn delete_folder_of_a_folder_with_an_empty_subfolder_is_directory_not_empty(
     _: &Settings,
 ) {
     seed(backend, "outer/inner/f.txt", "x");
-    let deleted = backend.delete(&p("outer/inner/f.txt"), missing_ok(false));
-    super::support::ok("BE-004", "delete(\"outer/inner/f.txt\")", deleted);
+    deleted("BE-004", backend, "outer/inner/f.txt");
     err_naming(
         "BE-021",
         "delete_folder(\"outer\") holding an empty folder",

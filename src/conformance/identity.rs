@@ -95,6 +95,15 @@ pub fn require_refuses_exactly_the_undeclared(backend: &dyn Backend, _: &Setting
 
 type GatedCall<'a> = Box<dyn Fn() -> Result<(), Error> + 'a>;
 
+/// One row of the gate table: the capability, the method's name, the call.
+fn gated<'a>(
+    capability: Capability,
+    method: &'static str,
+    call: impl Fn() -> Result<(), Error> + 'a,
+) -> (Capability, &'static str, GatedCall<'a>) {
+    (capability, method, Box::new(call))
+}
+
 /// Through a `Store`, every gated method of an undeclared gate capability is
 /// refused with `CapabilityNotSupported` naming it, before reaching the backend
 /// (BE-027, CAP-007).
@@ -106,100 +115,54 @@ pub fn store_refuses_undeclared_capabilities(factory: &dyn Fn() -> Box<dyn Backe
     let caps = store.capabilities();
     let metadata = WriteOptions::new().metadata([("k", "v")]);
     let calls: Vec<(Capability, &str, GatedCall<'_>)> = vec![
-        (
-            Capability::READ,
-            "read",
-            Box::new(|| store.read("gate/f").map(drop)),
-        ),
-        (
-            Capability::READ,
-            "read_bytes",
-            Box::new(|| store.read_bytes("gate/f").map(drop)),
-        ),
-        (
-            Capability::READ,
-            "read_seekable",
-            Box::new(|| store.read_seekable("gate/f").map(drop)),
-        ),
-        (
-            Capability::WRITE,
-            "write",
-            Box::new(|| store.write("gate/f", "x").map(drop)),
-        ),
-        (
-            Capability::ATOMIC_WRITE,
-            "write_atomic",
-            Box::new(|| store.write_atomic("gate/f", "x").map(drop)),
-        ),
-        (
-            Capability::ATOMIC_WRITE,
-            "open_atomic",
-            Box::new(|| store.open_atomic("gate/f").map(drop)),
-        ),
-        (
-            Capability::DELETE,
-            "delete",
-            Box::new(|| store.delete("gate/f")),
-        ),
-        (
-            Capability::DELETE,
-            "delete_folder",
-            Box::new(|| store.delete_folder("gate")),
-        ),
-        (
-            Capability::LIST,
-            "list_files",
-            Box::new(|| store.list_files("gate").map(drop)),
-        ),
-        (
-            Capability::LIST,
-            "list_files_with",
-            Box::new(|| {
-                store
-                    .list_files_with("gate", ListOptions::new().recursive(true))
-                    .map(drop)
-            }),
-        ),
-        (
-            Capability::LIST,
-            "list_folders",
-            Box::new(|| store.list_folders("gate").map(drop)),
-        ),
-        (
-            Capability::LIST,
-            "iter_children",
-            Box::new(|| store.iter_children("gate").map(drop)),
-        ),
-        (
-            Capability::GLOB,
-            "glob",
-            Box::new(|| store.glob("gate/*").map(drop)),
-        ),
-        (
-            Capability::MOVE,
-            "rename",
-            Box::new(|| store.rename("gate/f", "gate/g")),
-        ),
-        (
-            Capability::COPY,
-            "copy",
-            Box::new(|| store.copy("gate/f", "gate/g")),
-        ),
-        (
-            Capability::METADATA,
-            "get_file_info",
-            Box::new(|| store.get_file_info("gate/f").map(drop)),
-        ),
-        (
-            Capability::METADATA,
-            "get_folder_info",
-            Box::new(|| store.get_folder_info("gate").map(drop)),
-        ),
-        (
-            Capability::USER_METADATA,
-            "write_with(metadata)",
-            Box::new(|| store.write_with("gate/m", "x", &metadata).map(drop)),
-        ),
+        gated(Capability::READ, "read", || store.read("gate/f").map(drop)),
+        gated(Capability::READ, "read_bytes", || {
+            store.read_bytes("gate/f").map(drop)
+        }),
+        gated(Capability::READ, "read_seekable", || {
+            store.read_seekable("gate/f").map(drop)
+        }),
+        gated(Capability::WRITE, "write", || {
+            store.write("gate/f", "x").map(drop)
+        }),
+        gated(Capability::ATOMIC_WRITE, "write_atomic", || {
+            store.write_atomic("gate/f", "x").map(drop)
+        }),
+        gated(Capability::ATOMIC_WRITE, "open_atomic", || {
+            store.open_atomic("gate/f").map(drop)
+        }),
+        gated(Capability::DELETE, "delete", || store.delete("gate/f")),
+        gated(Capability::DELETE, "delete_folder", || {
+            store.delete_folder("gate")
+        }),
+        gated(Capability::LIST, "list_files", || {
+            store.list_files("gate").map(drop)
+        }),
+        gated(Capability::LIST, "list_files_with", || {
+            store
+                .list_files_with("gate", ListOptions::new().recursive(true))
+                .map(drop)
+        }),
+        gated(Capability::LIST, "list_folders", || {
+            store.list_folders("gate").map(drop)
+        }),
+        gated(Capability::LIST, "iter_children", || {
+            store.iter_children("gate").map(drop)
+        }),
+        gated(Capability::GLOB, "glob", || store.glob("gate/*").map(drop)),
+        gated(Capability::MOVE, "rename", || {
+            store.rename("gate/f", "gate/g")
+        }),
+        gated(Capability::COPY, "copy", || store.copy("gate/f", "gate/g")),
+        gated(Capability::METADATA, "get_file_info", || {
+            store.get_file_info("gate/f").map(drop)
+        }),
+        gated(Capability::METADATA, "get_folder_info", || {
+            store.get_folder_info("gate").map(drop)
+        }),
+        gated(Capability::USER_METADATA, "write_with(metadata)", || {
+            store.write_with("gate/m", "x", &metadata).map(drop)
+        }),
     ];
     for (cap, method, call) in calls {
         if caps.supports(cap) {

@@ -8,8 +8,8 @@ use std::io::{Cursor, Read, Write};
 
 use super::Settings;
 use super::support::{
-    content, fail, file_set, folder_options, folder_set, has_content, holds, is_file, is_folder,
-    ok, overwrite, p, same, seed, seed_all, set,
+    Probe, content, counts, fail, file_set, folder_deleted, has_content, holds, lists_files,
+    lists_folders, ok, overwrite, p, probe_says, same, seed, seed_all, set,
 };
 use crate::{Backend, Content, ListOptions};
 
@@ -19,15 +19,10 @@ use crate::{Backend, Content, ListOptions};
 fn distinct_names(backend: &dyn Backend, folder: &str, files: &[(&str, &str)]) {
     seed_all(backend, files);
     for (path, expected) in files {
-        has_content("BE-008", backend, path, expected);
+        has_content("BE-004", backend, path, expected);
     }
     let expected: Vec<&str> = files.iter().map(|(path, _)| *path).collect();
-    same(
-        "BE-008",
-        &format!("recursive list_files({folder:?}): every name, distinct"),
-        set(&expected),
-        file_set("BE-008", backend, folder, true),
-    );
+    lists_files("BE-004", backend, folder, true, &expected);
 }
 
 /// Names with spaces and leading dots are ordinary names: they round-trip,
@@ -44,20 +39,9 @@ pub fn names_with_spaces_and_leading_dots_round_trip(backend: &dyn Backend, _: &
             ("odd/sub dir/a  b", "double space"),
         ],
     );
-    same(
-        "BE-014",
-        "list_folders(\"odd\")",
-        set(&["odd/.config", "odd/sub dir"]),
-        folder_set("BE-014", backend, "odd"),
-    );
+    lists_folders("BE-014", backend, "odd", &["odd/.config", "odd/sub dir"]);
     for folder in ["odd/.config", "odd/sub dir"] {
-        holds(
-            "BE-009",
-            &format!("is_folder({folder:?})"),
-            is_folder("BE-009", backend, folder),
-            "true",
-            false,
-        );
+        probe_says("BE-009", backend, Probe::IsFolder, folder, true);
     }
 }
 
@@ -113,37 +97,18 @@ pub fn prefix_names_stay_distinct_at_every_depth(backend: &dyn Backend, _: &Sett
         ]),
         file_set("BE-014", backend, "pre/x/a", true),
     );
-    same(
+    lists_folders("BE-014", backend, "pre/x", &["pre/x/a", "pre/x/ab"]);
+    lists_folders(
         "BE-014",
-        "list_folders(\"pre/x\")",
-        set(&["pre/x/a", "pre/x/ab"]),
-        folder_set("BE-014", backend, "pre/x"),
-    );
-    same(
-        "BE-014",
-        "list_folders(\"pre/x/a/b\")",
-        set(&["pre/x/a/b/c", "pre/x/a/b/cd"]),
-        folder_set("BE-014", backend, "pre/x/a/b"),
+        backend,
+        "pre/x/a/b",
+        &["pre/x/a/b/c", "pre/x/a/b/cd"],
     );
     if backend.capabilities().supports(crate::Capability::METADATA) {
-        let info = ok(
-            "BE-004",
-            "get_folder_info(\"pre/x/a/b/c\")",
-            backend.get_folder_info(&p("pre/x/a/b/c")),
-        );
-        same(
-            "BE-004",
-            "(file_count, total_size) of pre/x/a/b/c",
-            (1, 3),
-            (info.file_count, info.total_size),
-        );
+        counts("BE-004", backend, "pre/x/a/b/c", (1, 3));
     }
     if backend.capabilities().supports(crate::Capability::DELETE) {
-        ok(
-            "BE-004",
-            "recursive delete_folder(\"pre/x/a/b/c\")",
-            backend.delete_folder(&p("pre/x/a/b/c"), folder_options(true, false)),
-        );
+        folder_deleted("BE-004", backend, "pre/x/a/b/c", true);
         for (path, expected) in &files {
             if *path != "pre/x/a/b/c/deep.txt" {
                 has_content("BE-004", backend, path, expected);
@@ -163,18 +128,8 @@ pub fn files_4_to_6_levels_deep_are_listed_and_deleted(backend: &dyn Backend, _:
     for path in deep {
         seed(backend, path, path);
     }
-    same(
-        "BE-014",
-        "recursive list_files(\"dp\")",
-        set(&deep),
-        file_set("BE-014", backend, "dp", true),
-    );
-    same(
-        "BE-014",
-        "recursive list_files(\"dp/1\")",
-        set(&deep),
-        file_set("BE-014", backend, "dp/1", true),
-    );
+    lists_files("BE-014", backend, "dp", true, &deep);
+    lists_files("BE-014", backend, "dp/1", true, &deep);
     let options = ListOptions::new().recursive(true).max_depth(4);
     let pruned = super::support::file_paths("DEPTH-003", backend, "dp", options);
     holds(
@@ -185,34 +140,13 @@ pub fn files_4_to_6_levels_deep_are_listed_and_deleted(backend: &dyn Backend, _:
         &pruned,
     );
     for folder in ["dp/1/2/3", "dp/1/2/3/4", "dp/1/2/3/4/5"] {
-        holds(
-            "BE-009",
-            &format!("is_folder({folder:?})"),
-            is_folder("BE-009", backend, folder),
-            "true",
-            false,
-        );
+        probe_says("BE-009", backend, Probe::IsFolder, folder, true);
     }
-    same(
-        "BE-014",
-        "list_folders(\"dp/1/2/3/4\")",
-        set(&["dp/1/2/3/4/5"]),
-        folder_set("BE-014", backend, "dp/1/2/3/4"),
-    );
+    lists_folders("BE-014", backend, "dp/1/2/3/4", &["dp/1/2/3/4/5"]);
     if backend.capabilities().supports(crate::Capability::DELETE) {
-        ok(
-            "BE-004",
-            "recursive delete_folder(\"dp/1/2\")",
-            backend.delete_folder(&p("dp/1/2"), folder_options(true, false)),
-        );
+        folder_deleted("BE-004", backend, "dp/1/2", true);
         for path in deep {
-            holds(
-                "BE-004",
-                &format!("is_file({path:?}) after deleting dp/1/2"),
-                !is_file("BE-004", backend, path),
-                "false",
-                true,
-            );
+            probe_says("BE-004", backend, Probe::IsFile, path, false);
         }
     }
 }
@@ -226,11 +160,11 @@ fn pattern(size: usize) -> Vec<u8> {
 
 #[track_caller]
 fn reads_back(backend: &dyn Backend, path: &str, data: &[u8], how: &str) {
-    let found = content("BE-008", backend, path);
+    let found = content("BE-004", backend, path);
     if found != data {
         let first = found.iter().zip(data).position(|(a, b)| a != b);
         fail(
-            "BE-008",
+            "BE-004",
             &format!("content of {path:?} after {how}"),
             format_args!("{} bytes as written", data.len()),
             format_args!("{} bytes, first difference at {first:?}", found.len()),

@@ -5,166 +5,88 @@ use std::io::Read;
 
 use super::Settings;
 use super::support::{
-    content, control, control_kept, err_naming, exists, fail, folder_options, has_content, holds,
-    is_file, is_folder, missing_ok, ok, overwrite, p, read, same, seed, seed_all, write,
-    write_with,
+    Probe, Writer, content, control, control_kept, deleted, err_kind, err_naming, fail, file_info,
+    folder_deleted, folder_options, has_content, missing_ok, ok, overwrite, p, probe_says,
+    probes_say, read, same, seed, seed_all,
 };
 use crate::{Backend, Content, ErrorKind};
 
 /// `exists` is false for a missing path and never fails (BE-021).
 pub fn exists_is_false_for_a_missing_path(backend: &dyn Backend, _: &Settings) {
     control(backend, "nonexistent.txt.old");
-    holds(
-        "BE-021",
-        "exists(\"nonexistent.txt\")",
-        !exists("BE-021", backend, "nonexistent.txt"),
-        "false",
-        true,
-    );
+    probe_says("BE-021", backend, Probe::Exists, "nonexistent.txt", false);
 }
 
 /// `exists` is true after a write.
 pub fn exists_is_true_after_a_write(backend: &dyn Backend, _: &Settings) {
     seed(backend, "e/file.txt", "x");
-    holds(
-        "BE-004",
-        "exists after write",
-        exists("BE-004", backend, "e/file.txt"),
-        "true",
-        false,
-    );
+    probe_says("BE-004", backend, Probe::Exists, "e/file.txt", true);
 }
 
-/// `exists` is false after the file is deleted.
-pub fn exists_is_false_after_a_delete(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "e/gone.txt", "x");
-    ok(
-        "BE-004",
-        "delete(\"e/gone.txt\")",
-        backend.delete(&p("e/gone.txt"), missing_ok(false)),
-    );
-    holds(
-        "BE-004",
-        "exists after delete",
-        !exists("BE-004", backend, "e/gone.txt"),
-        "false",
-        true,
-    );
+/// `path`, written then deleted, no longer exists.
+fn gone_after_a_delete(backend: &dyn Backend, _: &Settings, path: &str) {
+    seed(backend, path, "x");
+    deleted("BE-004", backend, path);
+    probe_says("BE-004", backend, Probe::Exists, path, false);
+}
+
+table_checks! {
+    /// `exists` is false after the file is deleted.
+    exists_is_false_after_a_delete => gone_after_a_delete("e/gone.txt");
+    /// `delete` removes the file.
+    delete_removes_the_file => gone_after_a_delete("d/file.txt");
 }
 
 /// A written file is a file and not a folder.
 pub fn a_written_file_is_a_file_not_a_folder(backend: &dyn Backend, _: &Settings) {
     seed(backend, "ff/a.txt", "x");
-    holds(
-        "BE-004",
-        "is_file(\"ff/a.txt\")",
-        is_file("BE-004", backend, "ff/a.txt"),
-        "true",
-        false,
-    );
-    holds(
-        "BE-004",
-        "is_folder(\"ff/a.txt\")",
-        !is_folder("BE-004", backend, "ff/a.txt"),
-        "false",
-        true,
-    );
+    probe_says("BE-004", backend, Probe::IsFile, "ff/a.txt", true);
+    probe_says("BE-004", backend, Probe::IsFolder, "ff/a.txt", false);
 }
 
 /// The parent of a written file is a folder and not a file.
 pub fn the_parent_of_a_written_file_is_a_folder(backend: &dyn Backend, _: &Settings) {
     seed(backend, "dir/a.txt", "x");
-    holds(
-        "BE-009",
-        "is_folder(\"dir\")",
-        is_folder("BE-009", backend, "dir"),
-        "true",
-        false,
-    );
-    holds(
-        "BE-009",
-        "is_file(\"dir\")",
-        !is_file("BE-009", backend, "dir"),
-        "false",
-        true,
-    );
+    probe_says("BE-009", backend, Probe::IsFolder, "dir", true);
+    probe_says("BE-009", backend, Probe::IsFile, "dir", false);
 }
 
 /// `is_file` is false for a missing path.
 pub fn is_file_is_false_for_a_missing_path(backend: &dyn Backend, _: &Settings) {
     control(backend, "nope.txt");
-    holds(
-        "BE-021",
-        "is_file(\"nope\")",
-        !is_file("BE-021", backend, "nope"),
-        "false",
-        true,
-    );
+    probe_says("BE-021", backend, Probe::IsFile, "nope", false);
 }
 
 /// `is_folder` is false for a missing path.
 pub fn is_folder_is_false_for_a_missing_path(backend: &dyn Backend, _: &Settings) {
     if control(backend, "nopes/file.txt").is_some() {
-        holds(
-            "BE-009",
-            "is_folder(\"nopes\"), the control's parent",
-            is_folder("BE-009", backend, "nopes"),
-            "true",
-            false,
-        );
+        probe_says("BE-009", backend, Probe::IsFolder, "nopes", true);
     }
-    holds(
-        "BE-021",
-        "is_folder(\"nope\")",
-        !is_folder("BE-021", backend, "nope"),
-        "false",
-        true,
-    );
+    probe_says("BE-021", backend, Probe::IsFolder, "nope", false);
 }
 
-fn probe_under_a_file(backend: &dyn Backend, probe: &str, call: fn(&dyn Backend, &str) -> bool) {
+/// `probe` answers false (and does not fail) under a file ancestor.
+fn probe_under_a_file(backend: &dyn Backend, _: &Settings, probe: Probe) {
     seed_all(backend, &[("a/b", "file"), ("file", "f")]);
     for path in ["a/b/c", "a/b/c/d", "file/subpath"] {
-        holds(
-            "ID-209",
-            &format!("{probe}({path:?}) under a file"),
-            !call(backend, path),
-            "false (and no error)",
-            true,
-        );
+        probe_says("ID-209", backend, probe, path, false);
     }
 }
 
-/// `exists` is false under a file ancestor, and does not fail (ID-209).
-pub fn exists_is_false_under_a_file(backend: &dyn Backend, _: &Settings) {
-    probe_under_a_file(backend, "exists", |b, path| exists("ID-209", b, path));
-}
-
-/// `is_file` is false under a file ancestor, and does not fail (ID-209).
-pub fn is_file_is_false_under_a_file(backend: &dyn Backend, _: &Settings) {
-    probe_under_a_file(backend, "is_file", |b, path| is_file("ID-209", b, path));
-}
-
-/// `is_folder` is false under a file ancestor, and does not fail (ID-209).
-pub fn is_folder_is_false_under_a_file(backend: &dyn Backend, _: &Settings) {
-    probe_under_a_file(backend, "is_folder", |b, path| is_folder("ID-209", b, path));
+table_checks! {
+    /// `exists` is false under a file ancestor, and does not fail (ID-209).
+    exists_is_false_under_a_file => probe_under_a_file(Probe::Exists);
+    /// `is_file` is false under a file ancestor, and does not fail (ID-209).
+    is_file_is_false_under_a_file => probe_under_a_file(Probe::IsFile);
+    /// `is_folder` is false under a file ancestor, and does not fail (ID-209).
+    is_folder_is_false_under_a_file => probe_under_a_file(Probe::IsFolder);
 }
 
 /// A type-conflict path and a plainly missing path answer the same: false.
 pub fn probes_treat_type_conflicts_like_missing_paths(backend: &dyn Backend, _: &Settings) {
     seed(backend, "tc.txt", "x");
     for path in ["tc.txt/sub", "missing/sub"] {
-        let answers = (
-            exists("BE-021", backend, path),
-            is_file("BE-021", backend, path),
-            is_folder("BE-021", backend, path),
-        );
-        same(
-            "BE-021",
-            &format!("(exists, is_file, is_folder) of {path:?}"),
-            (false, false, false),
-            answers,
-        );
+        probes_say("BE-021", backend, path, (false, false, false));
     }
 }
 
@@ -222,87 +144,98 @@ pub fn read_bytes_of_a_missing_path_is_not_found(backend: &dyn Backend, _: &Sett
     );
 }
 
-/// `write` creates a readable file.
-pub fn write_creates_a_file(backend: &dyn Backend, _: &Settings) {
-    ok(
-        "BE-008",
-        "write(\"w/new.txt\")",
-        write(backend, "w/new.txt", "new"),
-    );
-    has_content("BE-008", backend, "w/new.txt", "new");
+table_checks! {
+    /// `write` creates a readable file.
+    write_creates_a_file => creates(Writer::Write, "BE-004", "w/new.txt", Created::Content);
+    /// `overwrite` replaces the content, twice: a shorter content after a
+    /// longer one, then a longer one.
+    write_with_overwrite_replaces_the_content =>
+        replaces(Writer::Write, "BE-008", "w/over.txt", &["new", "a longer third content"]);
+    /// A write creates every missing intermediate folder (BE-009).
+    write_creates_intermediate_folders =>
+        creates(Writer::Write, "BE-009", "a/b/c/deep.txt", Created::Parents);
 }
 
-/// Writing an existing file without `overwrite` is `AlreadyExists` naming
-/// the path, and keeps the old content (BE-008 step 2).
-pub fn write_without_overwrite_is_already_exists(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "w/exists.txt", "old");
-    err_naming(
-        "BE-008",
-        "write onto an existing file",
-        ErrorKind::AlreadyExists,
-        "w/exists.txt",
-        write(backend, "w/exists.txt", "new"),
-    );
-    has_content("BE-008", backend, "w/exists.txt", "old");
-}
-
-/// `overwrite` replaces the content, twice: a shorter content after a
-/// longer one, then a longer one.
-pub fn write_with_overwrite_replaces_the_content(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "w/over.txt", "old content");
-    for new in ["new", "a longer third content"] {
-        ok(
-            "BE-008",
-            "write with overwrite",
-            write_with(backend, "w/over.txt", new, &overwrite(true)),
-        );
-        has_content("BE-008", backend, "w/over.txt", new);
+/// `writer` with overwrite replaces the content of the file at `path` with
+/// each of `rounds` in turn.
+pub(super) fn replaces(
+    backend: &dyn Backend,
+    _: &Settings,
+    writer: Writer,
+    clause: &str,
+    path: &str,
+    rounds: &[&str],
+) {
+    seed(backend, path, "old content");
+    for new in rounds {
+        let what = format!("{}({path:?}) with overwrite", writer.name());
+        ok(clause, &what, writer.run(backend, path, new, true));
+        has_content(clause, backend, path, new);
     }
 }
 
-/// A write creates every missing intermediate folder (BE-009).
-pub fn write_creates_intermediate_folders(backend: &dyn Backend, _: &Settings) {
-    ok(
-        "BE-009",
-        "write(\"a/b/c/deep.txt\")",
-        write(backend, "a/b/c/deep.txt", "deep"),
-    );
-    for folder in ["a", "a/b", "a/b/c"] {
-        holds(
-            "BE-009",
-            &format!("is_folder({folder:?}) after a deep write"),
-            is_folder("BE-009", backend, folder),
-            "true",
-            false,
-        );
+/// What a check of a new file looks at.
+#[derive(Clone, Copy)]
+pub(super) enum Created {
+    /// The file reads back what was written.
+    Content,
+    /// Every ancestor folder of the file exists.
+    Parents,
+}
+
+/// `writer` at the new `path`, without overwrite, creates the file (or its
+/// missing ancestor folders), as `created` says.
+pub(super) fn creates(
+    backend: &dyn Backend,
+    _: &Settings,
+    writer: Writer,
+    clause: &str,
+    path: &str,
+    created: Created,
+) {
+    let what = format!("{}({path:?})", writer.name());
+    ok(clause, &what, writer.run(backend, path, "new", false));
+    match created {
+        Created::Content => has_content(clause, backend, path, "new"),
+        Created::Parents => {
+            for (end, _) in path.match_indices('/') {
+                probe_says(clause, backend, Probe::IsFolder, &path[..end], true);
+            }
+        }
     }
 }
 
-/// `delete` removes the file.
-pub fn delete_removes_the_file(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "d/file.txt", "x");
-    ok(
-        "BE-004",
-        "delete(\"d/file.txt\")",
-        backend.delete(&p("d/file.txt"), missing_ok(false)),
-    );
-    holds(
-        "BE-004",
-        "exists after delete",
-        !exists("BE-004", backend, "d/file.txt"),
-        "false",
-        true,
-    );
+table_checks! {
+    /// Writing an existing file without `overwrite` is `AlreadyExists` naming
+    /// the path, and keeps the old content (BE-008 step 2).
+    write_without_overwrite_is_already_exists =>
+        keeps_an_existing_file(Writer::Write, "w/exists.txt", true);
+}
+
+/// `writer` without overwrite onto the existing file `path` is
+/// `AlreadyExists` (naming the path when `naming`) and keeps the old content.
+pub(super) fn keeps_an_existing_file(
+    backend: &dyn Backend,
+    _: &Settings,
+    writer: Writer,
+    path: &str,
+    naming: bool,
+) {
+    seed(backend, path, "old");
+    let what = format!("{}({path:?}) onto an existing file", writer.name());
+    let result = writer.run(backend, path, "new", false);
+    if naming {
+        err_naming("BE-008", &what, ErrorKind::AlreadyExists, path, result);
+    } else {
+        err_kind("BE-008", &what, ErrorKind::AlreadyExists, result);
+    }
+    has_content("BE-008", backend, path, "old");
 }
 
 /// Deleting one file leaves its sibling.
 pub fn delete_keeps_the_siblings(backend: &dyn Backend, _: &Settings) {
     seed_all(backend, &[("sib/a.txt", "a"), ("sib/b.txt", "b")]);
-    ok(
-        "BE-004",
-        "delete(\"sib/a.txt\")",
-        backend.delete(&p("sib/a.txt"), missing_ok(false)),
-    );
+    deleted("BE-004", backend, "sib/a.txt");
     has_content("BE-004", backend, "sib/b.txt", "b");
 }
 
@@ -310,23 +243,9 @@ pub fn delete_keeps_the_siblings(backend: &dyn Backend, _: &Settings) {
 /// now empty folder (explicit empty folders).
 pub fn delete_folder_removes_an_emptied_folder(backend: &dyn Backend, _: &Settings) {
     seed(backend, "dir/file.txt", "x");
-    ok(
-        "BE-004",
-        "delete(\"dir/file.txt\")",
-        backend.delete(&p("dir/file.txt"), missing_ok(false)),
-    );
-    ok(
-        "BE-004",
-        "delete_folder(\"dir\") of the emptied folder",
-        backend.delete_folder(&p("dir"), folder_options(false, false)),
-    );
-    holds(
-        "BE-004",
-        "exists(\"dir\") after delete_folder",
-        !exists("BE-004", backend, "dir"),
-        "false",
-        true,
-    );
+    deleted("BE-004", backend, "dir/file.txt");
+    folder_deleted("BE-004", backend, "dir", false);
+    probe_says("BE-004", backend, Probe::Exists, "dir", false);
 }
 
 /// A recursive `delete_folder` removes a nested tree.
@@ -339,19 +258,9 @@ pub fn delete_folder_recursive_removes_the_tree(backend: &dyn Backend, _: &Setti
             ("tree/sub/deep/c.txt", "3"),
         ],
     );
-    ok(
-        "BE-004",
-        "recursive delete_folder(\"tree\")",
-        backend.delete_folder(&p("tree"), folder_options(true, false)),
-    );
+    folder_deleted("BE-004", backend, "tree", true);
     for path in ["tree", "tree/a.txt", "tree/sub", "tree/sub/deep/c.txt"] {
-        holds(
-            "BE-004",
-            &format!("exists({path:?}) after a recursive delete"),
-            !exists("BE-004", backend, path),
-            "false",
-            true,
-        );
+        probe_says("BE-004", backend, Probe::Exists, path, false);
     }
 }
 
@@ -400,20 +309,14 @@ pub fn delete_folder_of_a_missing_folder_with_missing_ok_passes(
         "delete_folder(\"missing_dir\", missing_ok)",
         backend.delete_folder(&p("missing_dir"), folder_options(false, true)),
     );
-    holds(
-        "BE-021",
-        "exists(\"missing_dir\")",
-        !exists("BE-021", backend, "missing_dir"),
-        "false",
-        true,
-    );
+    probe_says("BE-021", backend, Probe::Exists, "missing_dir", false);
     control_kept("BE-021", backend, kept);
 }
 
 fn round_trip(backend: &dyn Backend, data: Vec<u8>) {
     let size = data.len();
     ok(
-        "BE-008",
+        "BE-004",
         &format!("write of {size} bytes"),
         backend.write(
             &p("rt/file.bin"),
@@ -421,10 +324,10 @@ fn round_trip(backend: &dyn Backend, data: Vec<u8>) {
             &overwrite(false),
         ),
     );
-    let found = content("BE-008", backend, "rt/file.bin");
+    let found = content("BE-004", backend, "rt/file.bin");
     if found != data {
         fail(
-            "BE-008",
+            "BE-004",
             "content read back",
             format_args!("{size} bytes as written"),
             format_args!("{} bytes, differing", found.len()),
@@ -476,10 +379,6 @@ pub fn listed_files_carry_their_name(backend: &dyn Backend, _: &Settings) {
 /// `get_file_info(..).size` is the number of bytes written.
 pub fn file_info_size_is_the_written_length(backend: &dyn Backend, _: &Settings) {
     seed(backend, "sz/file.bin", [7u8; 1234]);
-    let info = ok(
-        "BE-004",
-        "get_file_info(\"sz/file.bin\")",
-        backend.get_file_info(&p("sz/file.bin")),
-    );
+    let info = file_info("BE-004", backend, "sz/file.bin");
     same("BE-004", "FileInfo.size", 1234, info.size);
 }

@@ -3,17 +3,15 @@
 use std::time::{Duration, SystemTime};
 
 use super::Settings;
-use super::support::{control, err_naming, holds, ok, p, same, seed, seed_all, transfer};
+use super::support::{
+    control, counts, err_naming, file_info, holds, ok, p, same, seed, seed_all, transfer,
+};
 use crate::{Backend, Content, ErrorKind, ListOptions, Metadata, WriteOptions};
 
 /// `get_file_info` names the file and gives its size.
 pub fn file_info_describes_the_file(backend: &dyn Backend, _: &Settings) {
     seed(backend, "m/info.txt", "hello world");
-    let info = ok(
-        "BE-004",
-        "get_file_info(\"m/info.txt\")",
-        backend.get_file_info(&p("m/info.txt")),
-    );
+    let info = file_info("BE-004", backend, "m/info.txt");
     same(
         "BE-004",
         "(name, size, path)",
@@ -25,17 +23,7 @@ pub fn file_info_describes_the_file(backend: &dyn Backend, _: &Settings) {
 /// `get_folder_info` counts 2 files and 5 bytes.
 pub fn folder_info_counts_files_and_bytes(backend: &dyn Backend, _: &Settings) {
     seed_all(backend, &[("fi/a.txt", "12"), ("fi/b.txt", "345")]);
-    let info = ok(
-        "BE-004",
-        "get_folder_info(\"fi\")",
-        backend.get_folder_info(&p("fi")),
-    );
-    same(
-        "BE-004",
-        "(file_count, total_size)",
-        (2, 5),
-        (info.file_count, info.total_size),
-    );
+    let info = counts("BE-004", backend, "fi", (2, 5));
     same("BE-004", "FolderInfo.path", "fi", info.path.as_str());
 }
 
@@ -49,17 +37,7 @@ pub fn folder_info_counts_the_subtree_not_the_folders(backend: &dyn Backend, _: 
             ("mix/sub/deeper/c.txt", "6789"),
         ],
     );
-    let info = ok(
-        "BE-004",
-        "get_folder_info(\"mix\")",
-        backend.get_folder_info(&p("mix")),
-    );
-    same(
-        "BE-004",
-        "(file_count, total_size) of the subtree",
-        (3, 9),
-        (info.file_count, info.total_size),
-    );
+    counts("BE-004", backend, "mix", (3, 9));
 }
 
 /// `get_file_info` of a missing path is `NotFound` naming it.
@@ -90,12 +68,7 @@ pub fn folder_info_of_a_missing_path_is_not_found(backend: &dyn Backend, _: &Set
 const TICK: Duration = Duration::from_millis(15);
 
 fn modified_at(backend: &dyn Backend, path: &str) -> SystemTime {
-    ok(
-        "BE-004",
-        &format!("get_file_info({path:?})"),
-        backend.get_file_info(&p(path)),
-    )
-    .modified_at
+    file_info("BE-004", backend, path).modified_at
 }
 
 /// A real `rename` keeps the file's modification time (contract:
@@ -108,12 +81,12 @@ pub fn rename_keeps_the_modification_time(backend: &dyn Backend, _: &Settings) {
     let before = modified_at(backend, "tm/src.txt");
     std::thread::sleep(TICK);
     ok(
-        "BE-021",
+        "BE-004",
         "rename(\"tm/src.txt\", \"tm/dst.txt\")",
         backend.rename(&p("tm/src.txt"), &p("tm/dst.txt"), transfer(false)),
     );
     same(
-        "BE-021",
+        "BE-004",
         "modified_at of the renamed file",
         before,
         modified_at(backend, "tm/dst.txt"),
@@ -133,7 +106,7 @@ pub fn an_overwrite_does_not_move_the_modification_time_backwards(
         seed(backend, "tm/over.txt", round);
         let now = modified_at(backend, "tm/over.txt");
         holds(
-            "BE-008",
+            "BE-004",
             &format!("modified_at after the {round} write is not before the first's"),
             now >= first,
             &format!("at or after {first:?}"),
@@ -169,7 +142,7 @@ pub fn listed_file_info_matches_get_file_info(backend: &dyn Backend, _: &Setting
             backend.get_file_info(&listed.path),
         );
         same(
-            "BE-014",
+            "BE-004",
             &format!(
                 "listed (name, size, modified_at) of {:?} against get_file_info",
                 listed.path.as_str()
@@ -194,7 +167,7 @@ pub fn an_overwrite_replaces_the_whole_metadata(backend: &dyn Backend, _: &Setti
     let second: Metadata = [("b", "20"), ("d", "4")]
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
         .into();
-    let metadata_of = |what: &str| ok("BE-004", what, backend.get_file_info(&path)).metadata;
+    let metadata_of = |what: &str| ok("WR-013", what, backend.get_file_info(&path)).metadata;
     for (round, metadata) in [
         ("first", Some(&first)),
         ("second", Some(&second)),
@@ -203,12 +176,12 @@ pub fn an_overwrite_replaces_the_whole_metadata(backend: &dyn Backend, _: &Setti
         let mut options = WriteOptions::new().overwrite(true);
         options.metadata = metadata.cloned();
         ok(
-            "BE-008",
+            "WR-013",
             &format!("{round} write of md/file.txt"),
             backend.write(&path, Content::from(round), &options),
         );
         same(
-            "BE-008",
+            "WR-013",
             &format!("file metadata after the {round} write (replaced, not merged)"),
             metadata.cloned(),
             metadata_of(&format!("get_file_info after the {round} write")),

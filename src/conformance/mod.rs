@@ -54,6 +54,8 @@
 mod catalogue;
 mod clauses;
 mod support;
+#[macro_use]
+mod table;
 
 pub mod atomic;
 pub mod close;

@@ -3,88 +3,49 @@
 //! `TestMoveCopySelfOperation`).
 
 use super::Settings;
+use super::errors::misuse::TransferRefusal::{Kind, Naming};
+use super::errors::misuse::{RefusedTransfer, TransferThen, refused_transfer};
 use super::support::{
-    Transfer, err_kind, err_naming, exists, fail, has_content, holds, is_folder, ok, same, seed,
+    Probe, Transfer, exists, fail, has_content, holds, is_folder, ok, probe_says, same, seed,
     seed_all,
 };
 use crate::{Backend, ErrorKind};
 
-fn moves_or_copies(backend: &dyn Backend, op: Transfer) {
-    seed(backend, "mc/src.txt", "payload");
-    ok(
-        "BE-004",
-        &format!("{op:?}(\"mc/src.txt\", \"mc/dst.txt\")"),
-        op.run(backend, "mc/src.txt", "mc/dst.txt", false),
-    );
-    has_content("BE-004", backend, "mc/dst.txt", "payload");
-    let kept = exists("BE-004", backend, "mc/src.txt");
-    same(
-        "BE-004",
-        &format!("source exists after {op:?}"),
-        op == Transfer::Copy,
-        kept,
-    );
-    if kept {
+/// Seeds `src` with `content`; then `op` to the new `dst` must succeed and
+/// place the content there.
+#[track_caller]
+fn placed(backend: &dyn Backend, op: Transfer, clause: &str, src: &str, dst: &str, content: &str) {
+    seed(backend, src, content);
+    let what = format!("{op:?}({src:?}, {dst:?})");
+    ok(clause, &what, op.run(backend, src, dst, false));
+    has_content(clause, backend, dst, content);
+}
+
+fn moves_or_copies(backend: &dyn Backend, _: &Settings, op: Transfer) {
+    placed(backend, op, "BE-004", "mc/src.txt", "mc/dst.txt", "payload");
+    if source_kept(backend, op, "mc/src.txt") {
         has_content("BE-004", backend, "mc/src.txt", "payload");
     }
 }
 
-/// `rename` removes the source and the destination has its content.
-pub fn rename_moves_the_content(backend: &dyn Backend, _: &Settings) {
-    moves_or_copies(backend, Transfer::Rename);
+/// Whether `src` still exists after `op`; fails unless it does exactly
+/// after a copy.
+#[track_caller]
+fn source_kept(backend: &dyn Backend, op: Transfer, src: &str) -> bool {
+    let kept = exists("BE-004", backend, src);
+    let what = format!("exists({src:?}) after {op:?}");
+    same("BE-004", &what, op == Transfer::Copy, kept);
+    kept
 }
 
-/// `copy` keeps the source and the destination has its content.
-pub fn copy_copies_the_content(backend: &dyn Backend, _: &Settings) {
-    moves_or_copies(backend, Transfer::Copy);
+table_checks! {
+    /// `rename` removes the source and the destination has its content.
+    rename_moves_the_content => moves_or_copies(Transfer::Rename);
+    /// `copy` keeps the source and the destination has its content.
+    copy_copies_the_content => moves_or_copies(Transfer::Copy);
 }
 
-fn missing(backend: &dyn Backend, op: Transfer) {
-    err_naming(
-        "BE-021",
-        &format!("{op:?}(\"nope.txt\", \"dst.txt\")"),
-        ErrorKind::NotFound,
-        "nope.txt",
-        op.run(backend, "nope.txt", "dst.txt", false),
-    );
-}
-
-/// `rename` of a missing source is `NotFound` naming it.
-pub fn rename_of_a_missing_source_is_not_found(backend: &dyn Backend, _: &Settings) {
-    missing(backend, Transfer::Rename);
-}
-
-/// `copy` of a missing source is `NotFound` naming it.
-pub fn copy_of_a_missing_source_is_not_found(backend: &dyn Backend, _: &Settings) {
-    missing(backend, Transfer::Copy);
-}
-
-fn already_exists(backend: &dyn Backend, op: Transfer) {
-    seed_all(backend, &[("mc/a.txt", "a"), ("mc/b.txt", "b")]);
-    let e = err_naming(
-        "BE-008",
-        &format!("{op:?}(\"mc/a.txt\", \"mc/b.txt\") without overwrite"),
-        ErrorKind::AlreadyExists,
-        "mc/b.txt",
-        op.run(backend, "mc/a.txt", "mc/b.txt", false),
-    );
-    same("BE-008", "the error's path", Some("mc/b.txt"), e.path());
-    has_content("BE-008", backend, "mc/a.txt", "a");
-    has_content("BE-008", backend, "mc/b.txt", "b");
-}
-
-/// `rename` onto an existing file without `overwrite` is `AlreadyExists`
-/// naming the destination; both files are unchanged.
-pub fn rename_without_overwrite_is_already_exists(backend: &dyn Backend, _: &Settings) {
-    already_exists(backend, Transfer::Rename);
-}
-
-/// The same for `copy`.
-pub fn copy_without_overwrite_is_already_exists(backend: &dyn Backend, _: &Settings) {
-    already_exists(backend, Transfer::Copy);
-}
-
-fn overwrites(backend: &dyn Backend, op: Transfer) {
+fn overwrites(backend: &dyn Backend, _: &Settings, op: Transfer) {
     seed_all(backend, &[("mc/a.txt", "new content"), ("mc/b.txt", "old")]);
     ok(
         "BE-008",
@@ -92,51 +53,35 @@ fn overwrites(backend: &dyn Backend, op: Transfer) {
         op.run(backend, "mc/a.txt", "mc/b.txt", true),
     );
     has_content("BE-008", backend, "mc/b.txt", "new content");
-    same(
-        "BE-004",
-        &format!("source exists after {op:?}"),
-        op == Transfer::Copy,
-        exists("BE-004", backend, "mc/a.txt"),
-    );
+    source_kept(backend, op, "mc/a.txt");
 }
 
-/// `rename` with `overwrite` replaces the destination.
-pub fn rename_with_overwrite_replaces_the_destination(backend: &dyn Backend, _: &Settings) {
-    overwrites(backend, Transfer::Rename);
+table_checks! {
+    /// `rename` with `overwrite` replaces the destination.
+    rename_with_overwrite_replaces_the_destination => overwrites(Transfer::Rename);
+    /// `copy` with `overwrite` replaces the destination and keeps the source.
+    copy_with_overwrite_replaces_the_destination => overwrites(Transfer::Copy);
 }
 
-/// `copy` with `overwrite` replaces the destination and keeps the source.
-pub fn copy_with_overwrite_replaces_the_destination(backend: &dyn Backend, _: &Settings) {
-    overwrites(backend, Transfer::Copy);
-}
-
-fn creates_parents(backend: &dyn Backend, op: Transfer) {
-    seed(backend, "src/f.txt", "data");
-    ok(
+fn creates_parents(backend: &dyn Backend, _: &Settings, op: Transfer) {
+    placed(
+        backend,
+        op,
         "BE-009",
-        &format!("{op:?} into a new folder"),
-        op.run(backend, "src/f.txt", "new/deep/dst.txt", false),
+        "src/f.txt",
+        "new/deep/dst.txt",
+        "data",
     );
-    has_content("BE-009", backend, "new/deep/dst.txt", "data");
     for folder in ["new", "new/deep"] {
-        holds(
-            "BE-009",
-            &format!("is_folder({folder:?})"),
-            is_folder("BE-009", backend, folder),
-            "true",
-            false,
-        );
+        probe_says("BE-009", backend, Probe::IsFolder, folder, true);
     }
 }
 
-/// `rename` creates the destination's missing parents.
-pub fn rename_creates_destination_parents(backend: &dyn Backend, _: &Settings) {
-    creates_parents(backend, Transfer::Rename);
-}
-
-/// `copy` creates the destination's missing parents.
-pub fn copy_creates_destination_parents(backend: &dyn Backend, _: &Settings) {
-    creates_parents(backend, Transfer::Copy);
+table_checks! {
+    /// `rename` creates the destination's missing parents.
+    rename_creates_destination_parents => creates_parents(Transfer::Rename);
+    /// `copy` creates the destination's missing parents.
+    copy_creates_destination_parents => creates_parents(Transfer::Copy);
 }
 
 /// `rename` of the last file of a folder keeps the (now empty) folder.
@@ -156,7 +101,7 @@ pub fn rename_keeps_the_source_folder(backend: &dyn Backend, _: &Settings) {
     );
 }
 
-fn self_op(backend: &dyn Backend, op: Transfer) {
+fn self_op(backend: &dyn Backend, _: &Settings, op: Transfer) {
     seed(backend, "self/f.txt", "data");
     for overwrite in [false, true] {
         ok(
@@ -168,68 +113,68 @@ fn self_op(backend: &dyn Backend, op: Transfer) {
     }
 }
 
-/// `rename` of a file onto itself is a no-op, with or without overwrite.
-pub fn rename_onto_itself_keeps_the_data(backend: &dyn Backend, _: &Settings) {
-    self_op(backend, Transfer::Rename);
+table_checks! {
+    /// `rename` of a file onto itself is a no-op, with or without overwrite.
+    rename_onto_itself_keeps_the_data => self_op(Transfer::Rename);
+    /// `copy` of a file onto itself is a no-op, with or without overwrite.
+    copy_onto_itself_keeps_the_data => self_op(Transfer::Copy);
 }
 
-/// `copy` of a file onto itself is a no-op, with or without overwrite.
-pub fn copy_onto_itself_keeps_the_data(backend: &dyn Backend, _: &Settings) {
-    self_op(backend, Transfer::Copy);
-}
+const MISSING_SOURCE: RefusedTransfer = RefusedTransfer {
+    clause: "BE-021",
+    seed: &[],
+    calls: &[("nope.txt", "dst.txt", false)],
+    refusal: Naming(ErrorKind::NotFound, "nope.txt"),
+    then: TransferThen::Nothing,
+};
 
-fn self_missing(backend: &dyn Backend, op: Transfer) {
-    for overwrite in [false, true] {
-        err_kind(
-            "BE-021",
-            &format!("{op:?}(\"ghost\", \"ghost\", overwrite={overwrite})"),
-            ErrorKind::NotFound,
-            op.run(backend, "ghost", "ghost", overwrite),
-        );
-    }
-    holds(
-        "BE-021",
-        "exists(\"ghost\")",
-        !exists("BE-021", backend, "ghost"),
-        "false",
-        true,
-    );
-}
+const ONTO_A_FILE: RefusedTransfer = RefusedTransfer {
+    clause: "BE-008",
+    seed: &[("mc/a.txt", "a"), ("mc/b.txt", "b")],
+    calls: &[("mc/a.txt", "mc/b.txt", false)],
+    refusal: Naming(ErrorKind::AlreadyExists, "mc/b.txt"),
+    then: TransferThen::KeepsTheSeed,
+};
 
-/// `rename` of a missing path onto itself is `NotFound`.
-pub fn rename_of_a_missing_path_onto_itself_is_not_found(backend: &dyn Backend, _: &Settings) {
-    self_missing(backend, Transfer::Rename);
-}
+const MISSING_ONTO_ITSELF: RefusedTransfer = RefusedTransfer {
+    clause: "BE-021",
+    seed: &[],
+    calls: &[("ghost", "ghost", false), ("ghost", "ghost", true)],
+    refusal: Kind(ErrorKind::NotFound),
+    then: TransferThen::Absent("ghost"),
+};
 
-/// `copy` of a missing path onto itself is `NotFound`.
-pub fn copy_of_a_missing_path_onto_itself_is_not_found(backend: &dyn Backend, _: &Settings) {
-    self_missing(backend, Transfer::Copy);
-}
+const FOLDER_ONTO_ITSELF: RefusedTransfer = RefusedTransfer {
+    clause: "BE-021",
+    seed: &[("sd/child.txt", "child")],
+    calls: &[("sd", "sd", false), ("sd", "sd", true)],
+    refusal: Kind(ErrorKind::InvalidPath),
+    then: TransferThen::KeepsTheSeed,
+};
 
-fn self_folder(backend: &dyn Backend, op: Transfer) {
-    seed(backend, "sd/child.txt", "child");
-    for overwrite in [false, true] {
-        match op.run(backend, "sd", "sd", overwrite) {
-            Err(e) if e.kind() == ErrorKind::InvalidPath => {}
-            found => fail(
-                "BE-021",
-                &format!("{op:?}(\"sd\", \"sd\") of a folder"),
-                "Err(InvalidPath)",
-                found,
-            ),
-        }
-    }
-    has_content("BE-021", backend, "sd/child.txt", "child");
-}
-
-/// `rename` of a folder onto itself is `InvalidPath`.
-pub fn rename_of_a_folder_onto_itself_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    self_folder(backend, Transfer::Rename);
-}
-
-/// `copy` of a folder onto itself is `InvalidPath`.
-pub fn copy_of_a_folder_onto_itself_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    self_folder(backend, Transfer::Copy);
+table_checks! {
+    /// `rename` of a missing source is `NotFound` naming it.
+    rename_of_a_missing_source_is_not_found => refused_transfer(Transfer::Rename, &MISSING_SOURCE);
+    /// `copy` of a missing source is `NotFound` naming it.
+    copy_of_a_missing_source_is_not_found => refused_transfer(Transfer::Copy, &MISSING_SOURCE);
+    /// `rename` onto an existing file without `overwrite` is `AlreadyExists`
+    /// naming the destination; both files are unchanged.
+    rename_without_overwrite_is_already_exists =>
+        refused_transfer(Transfer::Rename, &ONTO_A_FILE);
+    /// The same for `copy`.
+    copy_without_overwrite_is_already_exists => refused_transfer(Transfer::Copy, &ONTO_A_FILE);
+    /// `rename` of a missing path onto itself is `NotFound`.
+    rename_of_a_missing_path_onto_itself_is_not_found =>
+        refused_transfer(Transfer::Rename, &MISSING_ONTO_ITSELF);
+    /// `copy` of a missing path onto itself is `NotFound`.
+    copy_of_a_missing_path_onto_itself_is_not_found =>
+        refused_transfer(Transfer::Copy, &MISSING_ONTO_ITSELF);
+    /// `rename` of a folder onto itself is `InvalidPath`.
+    rename_of_a_folder_onto_itself_is_invalid_path =>
+        refused_transfer(Transfer::Rename, &FOLDER_ONTO_ITSELF);
+    /// `copy` of a folder onto itself is `InvalidPath`.
+    copy_of_a_folder_onto_itself_is_invalid_path =>
+        refused_transfer(Transfer::Copy, &FOLDER_ONTO_ITSELF);
 }
 
 /// Through a [`Store`](crate::Store), a self-move or self-copy never

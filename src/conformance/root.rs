@@ -5,9 +5,10 @@ use std::io::Write;
 
 use super::Settings;
 use super::atomic::FailsAfter;
+use super::errors::misuse::Call;
 use super::support::{
-    ROOTS, Transfer, drain, err_kind, exists, fail, has_content, holds, is_file, is_folder,
-    missing_ok, ok, overwrite, p, same, seed,
+    Probe, ROOTS, Transfer, counts, err_kind, fail, has_content, holds, overwrite, p, probe_says,
+    probes_say, seed,
 };
 use crate::{Backend, Content, Error, ErrorKind};
 
@@ -24,17 +25,7 @@ fn about_the_root(clause: &str, what: &str, error: &Error) {
 
 fn root_answers(backend: &dyn Backend) {
     for root in ROOTS {
-        let found = (
-            exists("BE-029", backend, root),
-            is_folder("BE-029", backend, root),
-            is_file("BE-029", backend, root),
-        );
-        same(
-            "BE-029",
-            &format!("(exists, is_folder, is_file) of {root:?}"),
-            (true, true, false),
-            found,
-        );
+        probes_say("BE-029", backend, root, (true, false, true));
     }
 }
 
@@ -55,99 +46,50 @@ pub fn folder_info_of_the_root_aggregates_everything(backend: &dyn Backend, _: &
     seed(backend, "one.txt", "12");
     seed(backend, "deep/two.txt", "345");
     for root in ROOTS {
-        let info = ok(
-            "BE-029",
-            &format!("get_folder_info({root:?})"),
-            backend.get_folder_info(&p(root)),
-        );
-        same(
-            "BE-029",
-            &format!("(file_count, total_size) of {root:?}"),
-            (2, 5),
-            (info.file_count, info.total_size),
-        );
+        counts("BE-029", backend, root, (2, 5));
     }
 }
 
 /// `get_folder_info` of an empty root does not fail and counts 0.
 pub fn folder_info_of_an_empty_root_is_zero(backend: &dyn Backend, _: &Settings) {
     for root in ROOTS {
-        let info = ok(
-            "BE-029",
-            &format!("get_folder_info({root:?}) on an empty backend"),
-            backend.get_folder_info(&p(root)),
-        );
-        same(
-            "BE-029",
-            "(file_count, total_size)",
-            (0, 0),
-            (info.file_count, info.total_size),
-        );
+        counts("BE-029", backend, root, (0, 0));
     }
 }
 
-fn file_op_on_root<T: std::fmt::Debug>(op: &str, call: impl Fn(&str) -> crate::Result<T>) {
+/// `call` on each spelling of the root is `InvalidPath` about the root.
+fn file_op_on_root(backend: &dyn Backend, _: &Settings, call: fn(&'static str) -> Call) {
     for root in ROOTS {
-        let what = format!("{op}({root:?})");
-        let error = err_kind("BE-029", &what, ErrorKind::InvalidPath, call(root));
+        let call = call(root);
+        let what = call.to_string();
+        let error = err_kind("BE-029", &what, ErrorKind::InvalidPath, call.run(backend));
         about_the_root("BE-029", &what, &error);
     }
 }
 
-/// `read` of the root is `InvalidPath` about the root (drained if it returns).
-pub fn read_of_the_root_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    file_op_on_root("read", |root| {
-        backend
-            .read(&p(root))
-            .and_then(|s| drain(s).map_err(|e| Error::io(root, "drain", e)))
-    });
-}
-
-/// `read_bytes` of the root is `InvalidPath` about the root.
-pub fn read_bytes_of_the_root_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    file_op_on_root("read_bytes", |root| backend.read_bytes(&p(root)));
-}
-
-/// `read_seekable` of the root is `InvalidPath` about the root.
-pub fn read_seekable_of_the_root_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    file_op_on_root("read_seekable", |root| {
-        backend
-            .read_seekable(&p(root))
-            .and_then(|s| drain(s).map_err(|e| Error::io(root, "drain", e)))
-    });
-}
-
-/// `get_file_info` of the root is `InvalidPath` about the root.
-pub fn file_info_of_the_root_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    file_op_on_root("get_file_info", |root| backend.get_file_info(&p(root)));
-}
-
-/// `delete` of the root is `InvalidPath` about the root.
-pub fn delete_of_the_root_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    file_op_on_root("delete", |root| backend.delete(&p(root), missing_ok(false)));
-}
-
-/// `rename` with the root as source is `InvalidPath` about the root.
-pub fn rename_from_the_root_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    file_op_on_root("rename(root, dst)", |root| {
-        Transfer::Rename.run(backend, root, "moved.txt", false)
-    });
-}
-
-/// `copy` with the root as source is `InvalidPath` about the root.
-pub fn copy_from_the_root_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    file_op_on_root("copy(root, dst)", |root| {
-        Transfer::Copy.run(backend, root, "copied.txt", false)
-    });
+table_checks! {
+    /// `read` of the root is `InvalidPath` about the root (drained if it returns).
+    read_of_the_root_is_invalid_path => file_op_on_root(Call::Read);
+    /// `read_bytes` of the root is `InvalidPath` about the root.
+    read_bytes_of_the_root_is_invalid_path => file_op_on_root(Call::ReadBytes);
+    /// `read_seekable` of the root is `InvalidPath` about the root.
+    read_seekable_of_the_root_is_invalid_path => file_op_on_root(Call::ReadSeekable);
+    /// `get_file_info` of the root is `InvalidPath` about the root.
+    file_info_of_the_root_is_invalid_path => file_op_on_root(Call::FileInfo);
+    /// `delete` of the root is `InvalidPath` about the root.
+    delete_of_the_root_is_invalid_path => file_op_on_root(|root| Call::Delete(root, false));
+    /// `rename` with the root as source is `InvalidPath` about the root.
+    rename_from_the_root_is_invalid_path =>
+        file_op_on_root(|root| Call::Rename(root, "moved.txt"));
+    /// `copy` with the root as source is `InvalidPath` about the root.
+    copy_from_the_root_is_invalid_path => file_op_on_root(|root| Call::Copy(root, "copied.txt"));
 }
 
 /// `delete(root, missing_ok)` is still `InvalidPath`, and a seeded file
 /// survives (type mismatch outranks `missing_ok`).
-pub fn delete_of_the_root_with_missing_ok_still_fails(backend: &dyn Backend, _: &Settings) {
+pub fn delete_of_the_root_with_missing_ok_still_fails(backend: &dyn Backend, settings: &Settings) {
     seed(backend, "survivor.txt", "alive");
-    file_op_on_root("delete(.., missing_ok)", |root| {
-        backend.delete(&p(root), missing_ok(true))
-    });
+    file_op_on_root(backend, settings, |root| Call::Delete(root, true));
     has_content("BE-021", backend, "survivor.txt", "alive");
 }
 
@@ -168,13 +110,7 @@ fn write_to_root(
             );
             about_the_root("BE-008", &what, &error);
             has_content("BE-008", backend, "seed.txt", "seed");
-            holds(
-                "BE-029",
-                &format!("is_folder(root) after {what}"),
-                is_folder("BE-029", backend, root),
-                "true",
-                false,
-            );
+            probe_says("BE-029", backend, Probe::IsFolder, root, true);
         }
     }
 }
@@ -236,20 +172,8 @@ fn root_as_destination(backend: &dyn Backend, op: Transfer) {
             op.run(backend, "src.txt", root, true),
         );
         about_the_root("BE-029", &what, &error);
-        holds(
-            "BE-029",
-            &format!("the source still exists after {what}"),
-            exists("BE-029", backend, "src.txt"),
-            "true",
-            false,
-        );
-        holds(
-            "BE-029",
-            &format!("the root is still a folder after {what}"),
-            is_folder("BE-029", backend, root),
-            "true",
-            false,
-        );
+        probe_says("BE-029", backend, Probe::Exists, "src.txt", true);
+        probe_says("BE-029", backend, Probe::IsFolder, root, true);
     }
 }
 

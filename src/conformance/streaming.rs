@@ -16,16 +16,29 @@ fn io_ok<T>(clause: &str, what: &str, result: std::io::Result<T>) -> T {
 
 const DIGITS: &str = "0123456789";
 
+/// A read stream of `path`, which must open.
+#[track_caller]
+fn opened(backend: &dyn Backend, path: &str) -> crate::ReadStream {
+    ok(
+        "SIO-001",
+        &format!("read({path:?})"),
+        backend.read(&p(path)),
+    )
+}
+
+/// A seekable read stream of `path`, which must open.
+#[track_caller]
+fn opened_seekable(backend: &dyn Backend, path: &str) -> Box<dyn crate::SeekRead> {
+    let what = format!("read_seekable({path:?})");
+    ok("SIO-001", &what, backend.read_seekable(&p(path)))
+}
+
 /// Reading in chunks of 100 gives at most 100 bytes per call and the whole
 /// content in order.
 pub fn read_stream_supports_chunked_reads(backend: &dyn Backend, _: &Settings) {
     let data: Vec<u8> = (0..1000u32).map(|i| (i % 256) as u8).collect();
     seed(backend, "s/chunks.bin", &data);
-    let mut stream = ok(
-        "SIO-001",
-        "read(\"s/chunks.bin\")",
-        backend.read(&p("s/chunks.bin")),
-    );
+    let mut stream = opened(backend, "s/chunks.bin");
     let mut assembled = Vec::new();
     let mut buf = [0u8; 100];
     loop {
@@ -44,11 +57,7 @@ pub fn read_stream_supports_chunked_reads(backend: &dyn Backend, _: &Settings) {
 /// At EOF a read returns 0 bytes, again and again, never an error.
 pub fn read_stream_at_eof_returns_nothing(backend: &dyn Backend, _: &Settings) {
     seed(backend, "s/eof.txt", "abc");
-    let mut stream = ok(
-        "SIO-001",
-        "read(\"s/eof.txt\")",
-        backend.read(&p("s/eof.txt")),
-    );
+    let mut stream = opened(backend, "s/eof.txt");
     let mut sink = Vec::new();
     io_ok("SIO-001", "read_to_end", stream.read_to_end(&mut sink));
     for _ in 0..2 {
@@ -64,11 +73,7 @@ pub fn read_stream_at_eof_returns_nothing(backend: &dyn Backend, _: &Settings) {
 /// A new stream starts at position 0: `read(3)` gives `012`, then the rest.
 pub fn read_stream_starts_at_zero(backend: &dyn Backend, _: &Settings) {
     seed(backend, "s/pos.txt", DIGITS);
-    let mut stream = ok(
-        "SIO-001",
-        "read(\"s/pos.txt\")",
-        backend.read(&p("s/pos.txt")),
-    );
+    let mut stream = opened(backend, "s/pos.txt");
     let mut first = [0u8; 3];
     io_ok("SIO-001", "read_exact(3)", stream.read_exact(&mut first));
     same("SIO-001", "first 3 bytes", b"012", &first);
@@ -82,11 +87,7 @@ pub fn read_stream_starts_at_zero(backend: &dyn Backend, _: &Settings) {
 pub fn dropped_read_stream_releases_the_file(backend: &dyn Backend, _: &Settings) {
     seed(backend, "s/drop.txt", DIGITS);
     for _ in 0..2 {
-        let mut stream = ok(
-            "SIO-001",
-            "read(\"s/drop.txt\")",
-            backend.read(&p("s/drop.txt")),
-        );
+        let mut stream = opened(backend, "s/drop.txt");
         io_ok("SIO-001", "read(2)", stream.read(&mut [0u8; 2]));
         drop(stream);
     }
@@ -158,11 +159,7 @@ pub fn write_reads_from_the_current_position(backend: &dyn Backend, _: &Settings
 /// and `seek(4)` gives the tail.
 pub fn read_is_seekable_when_declared(backend: &dyn Backend, _: &Settings) {
     seed(backend, "s/seek.txt", DIGITS);
-    let mut stream = ok(
-        "SIO-001",
-        "read(\"s/seek.txt\")",
-        backend.read(&p("s/seek.txt")),
-    );
+    let mut stream = opened(backend, "s/seek.txt");
     same(
         "SIO-001",
         "read() stream is_seekable()",
@@ -184,11 +181,7 @@ pub fn read_is_seekable_when_declared(backend: &dyn Backend, _: &Settings) {
 /// `read_seekable` is always seekable, whatever `read` returns.
 pub fn read_seekable_seeks(backend: &dyn Backend, _: &Settings) {
     seed(backend, "s/rs.txt", DIGITS);
-    let mut stream = ok(
-        "SIO-001",
-        "read_seekable(\"s/rs.txt\")",
-        backend.read_seekable(&p("s/rs.txt")),
-    );
+    let mut stream = opened_seekable(backend, "s/rs.txt");
     io_ok("SIO-001", "seek(6)", stream.seek(SeekFrom::Start(6)));
     let mut tail = String::new();
     io_ok("SIO-001", "read the tail", stream.read_to_string(&mut tail));
@@ -201,11 +194,7 @@ pub fn read_seekable_seeks(backend: &dyn Backend, _: &Settings) {
 pub fn read_streams_a_large_file_in_chunks(backend: &dyn Backend, _: &Settings) {
     let data: Vec<u8> = (0..1024 * 1024 + 3u32).map(|i| (i % 251) as u8).collect();
     seed(backend, "s/large.bin", &data);
-    let mut stream = ok(
-        "SIO-001",
-        "read(\"s/large.bin\")",
-        backend.read(&p("s/large.bin")),
-    );
+    let mut stream = opened(backend, "s/large.bin");
     let mut buf = vec![0u8; 64 * 1024];
     let mut assembled = Vec::with_capacity(data.len());
     loop {
@@ -237,11 +226,7 @@ pub fn read_streams_a_large_file_in_chunks(backend: &dyn Backend, _: &Settings) 
 /// (`SeekFrom::Current(n)`, `SeekFrom::End(-n)`), not only from the start.
 pub fn read_seekable_seeks_from_current_and_end(backend: &dyn Backend, _: &Settings) {
     seed(backend, "s/rel.txt", DIGITS);
-    let mut stream = ok(
-        "SIO-001",
-        "read_seekable(\"s/rel.txt\")",
-        backend.read_seekable(&p("s/rel.txt")),
-    );
+    let mut stream = opened_seekable(backend, "s/rel.txt");
     let mut two = [0u8; 2];
     io_ok("SIO-001", "read 2 bytes", stream.read_exact(&mut two));
     let at = io_ok(

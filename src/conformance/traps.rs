@@ -3,12 +3,11 @@
 //! file over folder and folder over file, the root never being a file, and
 //! duplicates in listings.
 
-use std::collections::BTreeSet;
-
 use super::Settings;
 use super::support::{
-    children, err_kind, exists, file_set, folder_options, folder_set, has_content, holds, is_file,
-    is_folder, missing_ok, ok, p, same, seed, seed_all, set, snapshot, unique, write,
+    Probe, children, counts, deleted, err_kind, exists, file_set, folder_deleted, has_content,
+    is_file, is_folder, lists_files, lists_folders, probe_says, probes_say, same, seed, seed_all,
+    snapshot, unique, write,
 };
 use crate::{Backend, ErrorKind};
 
@@ -16,19 +15,9 @@ use crate::{Backend, ErrorKind};
 pub fn listing_a_file_path_is_empty(backend: &dyn Backend, _: &Settings) {
     seed_all(backend, &[("lfp/a.txt", "a"), ("lfp/b.txt", "b")]);
     for recursive in [false, true] {
-        same(
-            "BE-014",
-            &format!("list_files(\"lfp/a.txt\", recursive={recursive})"),
-            BTreeSet::new(),
-            file_set("BE-014", backend, "lfp/a.txt", recursive),
-        );
+        lists_files("BE-014", backend, "lfp/a.txt", recursive, &[]);
     }
-    same(
-        "BE-014",
-        "list_folders(\"lfp/a.txt\")",
-        BTreeSet::new(),
-        folder_set("BE-014", backend, "lfp/a.txt"),
-    );
+    lists_folders("BE-014", backend, "lfp/a.txt", &[]);
     same(
         "BE-014",
         "iter_children(\"lfp/a.txt\")",
@@ -47,50 +36,21 @@ const PREFIX_SIBLINGS: [(&str, &str); 4] = [
 /// A listing of `foo` contains nothing of `foo.bar`, `foobar` or `foo-x`.
 pub fn prefix_siblings_do_not_leak_into_a_listing(backend: &dyn Backend, _: &Settings) {
     seed_all(backend, &PREFIX_SIBLINGS);
-    same(
-        "BE-014",
-        "list_files(\"foo\", recursive)",
-        set(&["foo/in.txt"]),
-        file_set("BE-014", backend, "foo", true),
-    );
-    same(
-        "BE-014",
-        "list_folders(\"foo\")",
-        BTreeSet::new(),
-        folder_set("BE-014", backend, "foo"),
-    );
-    same(
-        "BE-014",
-        "list_folders(\"\")",
-        set(&["foo", "foo-x", "foo.bar"]),
-        folder_set("BE-014", backend, ""),
-    );
+    lists_files("BE-014", backend, "foo", true, &["foo/in.txt"]);
+    lists_folders("BE-014", backend, "foo", &[]);
+    lists_folders("BE-014", backend, "", &["foo", "foo-x", "foo.bar"]);
 }
 
 /// `get_folder_info("foo")` counts nothing of its prefix siblings.
 pub fn prefix_siblings_do_not_leak_into_folder_info(backend: &dyn Backend, _: &Settings) {
     seed_all(backend, &PREFIX_SIBLINGS);
-    let info = ok(
-        "BE-004",
-        "get_folder_info(\"foo\")",
-        backend.get_folder_info(&p("foo")),
-    );
-    same(
-        "BE-004",
-        "(file_count, total_size) of foo",
-        (1, 1),
-        (info.file_count, info.total_size),
-    );
+    counts("BE-004", backend, "foo", (1, 1));
 }
 
 /// A recursive `delete_folder("foo")` spares `foo.bar`, `foobar`, `foo-x`.
 pub fn prefix_siblings_survive_a_recursive_delete(backend: &dyn Backend, _: &Settings) {
     seed_all(backend, &PREFIX_SIBLINGS);
-    ok(
-        "BE-004",
-        "delete_folder(\"foo\", recursive)",
-        backend.delete_folder(&p("foo"), folder_options(true, false)),
-    );
+    folder_deleted("BE-004", backend, "foo", true);
     for (path, content) in &PREFIX_SIBLINGS[1..] {
         has_content("BE-004", backend, path, content);
     }
@@ -109,107 +69,62 @@ pub fn a_name_prefix_is_not_a_folder(backend: &dyn Backend, _: &Settings) {
             is_folder("BE-004", backend, "fo"),
         ),
     );
-    same(
-        "BE-014",
-        "list_files(\"fo\", recursive)",
-        BTreeSet::new(),
-        file_set("BE-014", backend, "fo", true),
-    );
+    lists_files("BE-014", backend, "fo", true, &[]);
 }
 
 /// Deleting the last file keeps the folder: it is still a folder, still
 /// listed by its parent, and lists empty.
 pub fn an_empty_folder_survives(backend: &dyn Backend, _: &Settings) {
     seed(backend, "keep/only.txt", "x");
-    ok(
-        "BE-004",
-        "delete(\"keep/only.txt\")",
-        backend.delete(&p("keep/only.txt"), missing_ok(false)),
-    );
-    holds(
-        "BE-004",
-        "is_folder(\"keep\") after deleting its last file",
-        is_folder("BE-004", backend, "keep"),
-        "true",
-        false,
-    );
-    same(
-        "BE-014",
-        "list_folders(\"\")",
-        set(&["keep"]),
-        folder_set("BE-014", backend, ""),
-    );
-    same(
-        "BE-014",
-        "list_files(\"keep\")",
-        BTreeSet::new(),
-        file_set("BE-014", backend, "keep", false),
-    );
-    let info = ok(
-        "BE-004",
-        "get_folder_info(\"keep\")",
-        backend.get_folder_info(&p("keep")),
-    );
-    same(
-        "BE-004",
-        "(file_count, total_size) of an empty folder",
-        (0, 0),
-        (info.file_count, info.total_size),
-    );
+    deleted("BE-004", backend, "keep/only.txt");
+    probe_says("BE-004", backend, Probe::IsFolder, "keep", true);
+    lists_folders("BE-014", backend, "", &["keep"]);
+    lists_files("BE-014", backend, "keep", false, &[]);
+    counts("BE-004", backend, "keep", (0, 0));
 }
 
-/// A file cannot be written over a folder; the folder and its listing are
-/// unchanged.
-pub fn a_file_over_a_folder_is_refused(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "fof/child.txt", "child");
+table_checks! {
+    /// A file cannot be written over a folder; the folder and its listing are
+    /// unchanged.
+    a_file_over_a_folder_is_refused => write_over_is_refused("fof/child.txt", "fof", (false, true));
+    /// A folder cannot be created under a file; the file and the listing are
+    /// unchanged.
+    a_folder_over_a_file_is_refused => write_over_is_refused("fif", "fif/child.txt", (true, false));
+}
+
+/// With `existing` written, a write at `target` is `InvalidPath`, the store
+/// is unchanged, and the top segment of both is still
+/// `(is_file, is_folder)` as `kind` says.
+fn write_over_is_refused(
+    backend: &dyn Backend,
+    _: &Settings,
+    existing: &str,
+    target: &str,
+    kind: (bool, bool),
+) {
+    seed(backend, existing, "existing");
     let before = snapshot("BE-008", backend);
+    let what = format!("write({target:?}) over {existing:?}");
     err_kind(
         "BE-008",
-        "write(\"fof\") over a folder",
+        &what,
         ErrorKind::InvalidPath,
-        write(backend, "fof", "file"),
+        write(backend, target, "x"),
     );
     same(
         "BE-008",
-        "the store after the refused write",
+        &format!("the store after {what}"),
         before,
         snapshot("BE-008", backend),
     );
+    let top = existing.split('/').next().unwrap_or(existing);
     same(
         "BE-008",
-        "(is_file, is_folder) of \"fof\"",
-        (false, true),
+        &format!("(is_file, is_folder) of {top:?}"),
+        kind,
         (
-            is_file("BE-008", backend, "fof"),
-            is_folder("BE-008", backend, "fof"),
-        ),
-    );
-}
-
-/// A folder cannot be created under a file; the file and the listing are
-/// unchanged.
-pub fn a_folder_over_a_file_is_refused(backend: &dyn Backend, _: &Settings) {
-    seed(backend, "fif", "file");
-    let before = snapshot("BE-008", backend);
-    err_kind(
-        "BE-008",
-        "write(\"fif/child.txt\") under a file",
-        ErrorKind::InvalidPath,
-        write(backend, "fif/child.txt", "x"),
-    );
-    same(
-        "BE-008",
-        "the store after the refused write",
-        before,
-        snapshot("BE-008", backend),
-    );
-    same(
-        "BE-008",
-        "(is_file, is_folder) of \"fif\"",
-        (true, false),
-        (
-            is_file("BE-008", backend, "fif"),
-            is_folder("BE-008", backend, "fif"),
+            is_file("BE-008", backend, top),
+            is_folder("BE-008", backend, top),
         ),
     );
 }
@@ -217,34 +132,12 @@ pub fn a_folder_over_a_file_is_refused(backend: &dyn Backend, _: &Settings) {
 /// The root is never a file: not after writes, not after deleting everything.
 pub fn the_root_is_never_a_file(backend: &dyn Backend, _: &Settings) {
     seed_all(backend, &[("r1.txt", "1"), ("rd/r2.txt", "2")]);
-    ok(
-        "BE-004",
-        "delete(\"r1.txt\")",
-        backend.delete(&p("r1.txt"), missing_ok(false)),
-    );
-    ok(
-        "BE-004",
-        "delete_folder(\"rd\", recursive)",
-        backend.delete_folder(&p("rd"), folder_options(true, false)),
-    );
+    deleted("BE-004", backend, "r1.txt");
+    folder_deleted("BE-004", backend, "rd", true);
     for root in ["", "."] {
-        same(
-            "BE-029",
-            &format!("(exists, is_folder, is_file) of {root:?} after deleting everything"),
-            (true, true, false),
-            (
-                exists("BE-029", backend, root),
-                is_folder("BE-029", backend, root),
-                is_file("BE-029", backend, root),
-            ),
-        );
+        probes_say("BE-029", backend, root, (true, false, true));
     }
-    same(
-        "BE-014",
-        "list_files(\"\", recursive)",
-        BTreeSet::new(),
-        file_set("BE-014", backend, "", true),
-    );
+    lists_files("BE-014", backend, "", true, &[]);
 }
 
 /// A folder holding many files is listed once; no listing repeats an entry.
@@ -259,12 +152,7 @@ pub fn listings_have_no_duplicates(backend: &dyn Backend, _: &Settings) {
             ("dup/other/e.txt", "e"),
         ],
     );
-    same(
-        "BE-014",
-        "list_folders(\"dup\")",
-        set(&["dup/other", "dup/sub"]),
-        folder_set("BE-014", backend, "dup"),
-    );
+    lists_folders("BE-014", backend, "dup", &["dup/other", "dup/sub"]);
     let kids = unique(
         "ITER-004",
         "iter_children(\"dup\")",
@@ -283,22 +171,7 @@ pub fn listings_have_no_duplicates(backend: &dyn Backend, _: &Settings) {
 /// shows `a`, not `a/b`.
 pub fn implied_folders_appear_level_by_level(backend: &dyn Backend, _: &Settings) {
     seed(backend, "lv/b/c/d.txt", "x");
-    same(
-        "BE-014",
-        "list_folders(\"\")",
-        set(&["lv"]),
-        folder_set("BE-014", backend, ""),
-    );
-    same(
-        "BE-014",
-        "list_folders(\"lv\")",
-        set(&["lv/b"]),
-        folder_set("BE-014", backend, "lv"),
-    );
-    same(
-        "BE-014",
-        "list_folders(\"lv/b\")",
-        set(&["lv/b/c"]),
-        folder_set("BE-014", backend, "lv/b"),
-    );
+    lists_folders("BE-014", backend, "", &["lv"]);
+    lists_folders("BE-014", backend, "lv", &["lv/b"]);
+    lists_folders("BE-014", backend, "lv/b", &["lv/b/c"]);
 }

@@ -5,36 +5,30 @@
 use std::io::Cursor;
 
 use super::Settings;
-use super::support::{Transfer, fail, holds, landed, metadata, ok, p, same, seed};
+use super::support::{
+    Transfer, Writer, fail, file_info, holds, landed, metadata, ok, p, same, seed, stored_metadata,
+};
 use crate::{Backend, Capability, Content, Metadata, WriteOptions, WriteResult, WriteSource};
 
-#[derive(Clone, Copy, Debug)]
-enum Op {
-    Write,
-    WriteAtomic,
+/// `writer`'s result for a write that must land.
+#[track_caller]
+fn written(
+    backend: &dyn Backend,
+    writer: Writer,
+    path: &str,
+    content: Content<'_>,
+    options: &WriteOptions,
+) -> WriteResult {
+    let result = writer.run_with(backend, path, content, options);
+    let result = ok("WR-001a", &format!("{writer:?}({path:?})"), result);
+    landed("WR-001a", backend, path);
+    result
 }
 
-impl Op {
-    fn run(
-        self,
-        backend: &dyn Backend,
-        path: &str,
-        content: Content<'_>,
-        options: &WriteOptions,
-    ) -> WriteResult {
-        let result = match self {
-            Op::Write => backend.write(&p(path), content, options),
-            Op::WriteAtomic => backend.write_atomic(&p(path), content, options),
-        };
-        let result = ok("WR-001a", &format!("{self:?}({path:?})"), result);
-        landed("WR-001a", backend, path);
-        result
-    }
-}
-
-fn path_and_size(backend: &dyn Backend, op: Op) {
-    let result = op.run(
+fn path_and_size(backend: &dyn Backend, _: &Settings, op: Writer) {
+    let result = written(
         backend,
+        op,
         "wr/file.bin",
         Content::from("12345"),
         &WriteOptions::new(),
@@ -47,20 +41,23 @@ fn path_and_size(backend: &dyn Backend, op: Op) {
     );
 }
 
-/// `write` returns the path written and the number of bytes.
-pub fn write_result_has_path_and_size(backend: &dyn Backend, _: &Settings) {
-    path_and_size(backend, Op::Write);
-}
-
-/// `write_atomic` returns the path written and the number of bytes.
-pub fn write_atomic_result_has_path_and_size(backend: &dyn Backend, _: &Settings) {
-    path_and_size(backend, Op::WriteAtomic);
+table_checks! {
+    /// `write` returns the path written and the number of bytes.
+    write_result_has_path_and_size => path_and_size(Writer::Write);
+    /// `write_atomic` returns the path written and the number of bytes.
+    write_atomic_result_has_path_and_size => path_and_size(Writer::WriteAtomic);
 }
 
 /// A 100 KiB streamed `write_atomic` reports size 102400.
 pub fn streamed_write_result_counts_every_byte(backend: &dyn Backend, _: &Settings) {
     let content = Content::reader(Cursor::new(vec![7u8; 100 * 1024]));
-    let result = Op::WriteAtomic.run(backend, "wr/streamed.bin", content, &WriteOptions::new());
+    let result = written(
+        backend,
+        Writer::WriteAtomic,
+        "wr/streamed.bin",
+        content,
+        &WriteOptions::new(),
+    );
     same(
         "WR-001a",
         "size of a 100 KiB streamed write",
@@ -69,12 +66,13 @@ pub fn streamed_write_result_counts_every_byte(backend: &dyn Backend, _: &Settin
     );
 }
 
-fn source_matches(backend: &dyn Backend, op: Op) {
+fn source_matches(backend: &dyn Backend, _: &Settings, op: Writer) {
     let native = backend
         .capabilities()
         .supports(Capability::WRITE_RESULT_NATIVE);
-    let r = op.run(
+    let r = written(
         backend,
+        op,
         "wr/src.bin",
         Content::from("x"),
         &WriteOptions::new(),
@@ -114,25 +112,22 @@ fn source_matches(backend: &dyn Backend, op: Op) {
     }
 }
 
-/// `source` is `Native` if and only if WRITE_RESULT_NATIVE is declared;
-/// native results carry `last_modified`, basic ones no rich field.
-pub fn write_result_source_matches_the_declaration(backend: &dyn Backend, _: &Settings) {
-    source_matches(backend, Op::Write);
+table_checks! {
+    /// `source` is `Native` if and only if WRITE_RESULT_NATIVE is declared;
+    /// native results carry `last_modified`, basic ones no rich field.
+    write_result_source_matches_the_declaration => source_matches(Writer::Write);
+    /// The same for `write_atomic`.
+    write_atomic_result_source_matches_the_declaration => source_matches(Writer::WriteAtomic);
 }
 
-/// The same for `write_atomic`.
-pub fn write_atomic_result_source_matches_the_declaration(backend: &dyn Backend, _: &Settings) {
-    source_matches(backend, Op::WriteAtomic);
-}
-
-fn populated_implies_declared(backend: &dyn Backend, op: Op) {
+fn populated_implies_declared(backend: &dyn Backend, _: &Settings, op: Writer) {
     let caps = backend.capabilities();
     let options = if caps.supports(Capability::USER_METADATA) {
         WriteOptions::new().metadata([("k", "v")])
     } else {
         WriteOptions::new()
     };
-    let r = op.run(backend, "wr/gated.bin", Content::from("x"), &options);
+    let r = written(backend, op, "wr/gated.bin", Content::from("x"), &options);
     let rich = r.digest.is_some()
         || r.etag.is_some()
         || r.version_id.is_some()
@@ -155,24 +150,17 @@ fn populated_implies_declared(backend: &dyn Backend, op: Op) {
     }
 }
 
-/// Every populated gated field implies its capability.
-pub fn write_result_fields_imply_their_capability(backend: &dyn Backend, _: &Settings) {
-    populated_implies_declared(backend, Op::Write);
+table_checks! {
+    /// Every populated gated field implies its capability.
+    write_result_fields_imply_their_capability => populated_implies_declared(Writer::Write);
+    /// The same for `write_atomic`.
+    write_atomic_result_fields_imply_their_capability => populated_implies_declared(Writer::WriteAtomic);
 }
 
-/// The same for `write_atomic`.
-pub fn write_atomic_result_fields_imply_their_capability(backend: &dyn Backend, _: &Settings) {
-    populated_implies_declared(backend, Op::WriteAtomic);
-}
-
-fn matches_file_info(backend: &dyn Backend, op: Op, size: usize) {
+fn matches_file_info(backend: &dyn Backend, _: &Settings, op: Writer, size: usize) {
     let content = Content::reader(Cursor::new(vec![3u8; size]));
-    let r = op.run(backend, "wr/info.bin", content, &WriteOptions::new());
-    let info = ok(
-        "WR-001a",
-        "get_file_info after the write",
-        backend.get_file_info(&p("wr/info.bin")),
-    );
+    let r = written(backend, op, "wr/info.bin", content, &WriteOptions::new());
+    let info = file_info("WR-001a", backend, "wr/info.bin");
     same(
         "WR-001a",
         &format!("{op:?} (result size, file_info size, etag, digest)"),
@@ -194,34 +182,25 @@ fn matches_file_info(backend: &dyn Backend, op: Op, size: usize) {
     }
 }
 
-/// `size`, `etag` and `digest` equal `get_file_info`'s, and `last_modified`
-/// equals `modified_at` when set.
-pub fn write_result_matches_file_info(backend: &dyn Backend, _: &Settings) {
-    matches_file_info(backend, Op::Write, 11);
+table_checks! {
+    /// `size`, `etag` and `digest` equal `get_file_info`'s, and `last_modified`
+    /// equals `modified_at` when set.
+    write_result_matches_file_info => matches_file_info(Writer::Write, 11);
+    /// The same for `write_atomic`.
+    write_atomic_result_matches_file_info => matches_file_info(Writer::WriteAtomic, 11);
+    /// The same for an 8 MiB streamed `write` (where multipart uploads kick in).
+    large_write_result_matches_file_info => matches_file_info(Writer::Write, 8 * 1024 * 1024);
+    /// The same for an 8 MiB streamed `write_atomic`.
+    large_write_atomic_result_matches_file_info => matches_file_info(Writer::WriteAtomic, 8 * 1024 * 1024);
 }
 
-/// The same for `write_atomic`.
-pub fn write_atomic_result_matches_file_info(backend: &dyn Backend, _: &Settings) {
-    matches_file_info(backend, Op::WriteAtomic, 11);
-}
-
-/// The same for an 8 MiB streamed `write` (where multipart uploads kick in).
-pub fn large_write_result_matches_file_info(backend: &dyn Backend, _: &Settings) {
-    matches_file_info(backend, Op::Write, 8 * 1024 * 1024);
-}
-
-/// The same for an 8 MiB streamed `write_atomic`.
-pub fn large_write_atomic_result_matches_file_info(backend: &dyn Backend, _: &Settings) {
-    matches_file_info(backend, Op::WriteAtomic, 8 * 1024 * 1024);
-}
-
-fn echoed(backend: &dyn Backend, op: Op) {
+fn echoed(backend: &dyn Backend, _: &Settings, op: Writer) {
     let given = metadata("owner", "conformance");
     let options = WriteOptions {
         overwrite: false,
         metadata: Some(given.clone()),
     };
-    let r = op.run(backend, "wr/meta.bin", Content::from("x"), &options);
+    let r = written(backend, op, "wr/meta.bin", Content::from("x"), &options);
     same(
         "WR-012",
         &format!("{op:?} result metadata"),
@@ -230,24 +209,22 @@ fn echoed(backend: &dyn Backend, op: Op) {
     );
 }
 
-/// The result echoes the metadata passed.
-pub fn write_result_echoes_metadata(backend: &dyn Backend, _: &Settings) {
-    echoed(backend, Op::Write);
+table_checks! {
+    /// The result echoes the metadata passed.
+    write_result_echoes_metadata => echoed(Writer::Write);
+    /// The same for `write_atomic`.
+    write_atomic_result_echoes_metadata => echoed(Writer::WriteAtomic);
 }
 
-/// The same for `write_atomic`.
-pub fn write_atomic_result_echoes_metadata(backend: &dyn Backend, _: &Settings) {
-    echoed(backend, Op::WriteAtomic);
-}
-
-fn none_when_not_passed(backend: &dyn Backend, op: Op) {
+fn none_when_not_passed(backend: &dyn Backend, _: &Settings, op: Writer) {
     for (i, given) in [None, Some(Metadata::new())].into_iter().enumerate() {
         let options = WriteOptions {
             overwrite: false,
             metadata: given,
         };
-        let r = op.run(
+        let r = written(
             backend,
+            op,
             &format!("wr/nometa{i}.bin"),
             Content::from("x"),
             &options,
@@ -261,44 +238,33 @@ fn none_when_not_passed(backend: &dyn Backend, op: Op) {
     }
 }
 
-/// Without metadata (or with an empty map) the result's metadata is `None`.
-pub fn write_result_metadata_is_none_when_not_passed(backend: &dyn Backend, _: &Settings) {
-    none_when_not_passed(backend, Op::Write);
+table_checks! {
+    /// Without metadata (or with an empty map) the result's metadata is `None`.
+    write_result_metadata_is_none_when_not_passed => none_when_not_passed(Writer::Write);
+    /// The same for `write_atomic`.
+    write_atomic_result_metadata_is_none_when_not_passed => none_when_not_passed(Writer::WriteAtomic);
 }
 
-/// The same for `write_atomic`.
-pub fn write_atomic_result_metadata_is_none_when_not_passed(backend: &dyn Backend, _: &Settings) {
-    none_when_not_passed(backend, Op::WriteAtomic);
-}
-
-fn round_trips(backend: &dyn Backend, op: Op) {
+fn round_trips(backend: &dyn Backend, _: &Settings, op: Writer) {
     let given = metadata("owner", "conformance");
     let options = WriteOptions {
         overwrite: false,
         metadata: Some(given.clone()),
     };
-    op.run(backend, "wr/rt.bin", Content::from("x"), &options);
-    let info = ok(
-        "WR-013",
-        "get_file_info",
-        backend.get_file_info(&p("wr/rt.bin")),
-    );
+    written(backend, op, "wr/rt.bin", Content::from("x"), &options);
     same(
         "WR-013",
         &format!("metadata of get_file_info after {op:?}"),
         Some(given),
-        info.metadata,
+        stored_metadata("WR-013", backend, "wr/rt.bin"),
     );
 }
 
-/// Metadata written comes back from `get_file_info`.
-pub fn metadata_round_trips_through_file_info(backend: &dyn Backend, _: &Settings) {
-    round_trips(backend, Op::Write);
-}
-
-/// The same for `write_atomic`.
-pub fn metadata_round_trips_through_file_info_atomically(backend: &dyn Backend, _: &Settings) {
-    round_trips(backend, Op::WriteAtomic);
+table_checks! {
+    /// Metadata written comes back from `get_file_info`.
+    metadata_round_trips_through_file_info => round_trips(Writer::Write);
+    /// The same for `write_atomic`.
+    metadata_round_trips_through_file_info_atomically => round_trips(Writer::WriteAtomic);
 }
 
 /// `get_file_info().metadata` is `None` for a file written without metadata
@@ -306,16 +272,11 @@ pub fn metadata_round_trips_through_file_info_atomically(backend: &dyn Backend, 
 /// metadata clears it.
 pub fn file_info_metadata_is_none_without_metadata(backend: &dyn Backend, _: &Settings) {
     seed(backend, "wr/plain.bin", "x");
-    let info = ok(
-        "WR-013",
-        "get_file_info",
-        backend.get_file_info(&p("wr/plain.bin")),
-    );
     same(
         "WR-013",
         "metadata of a file written without metadata",
         None,
-        info.metadata,
+        stored_metadata("WR-013", backend, "wr/plain.bin"),
     );
     if backend.capabilities().supports(Capability::USER_METADATA) {
         let with = WriteOptions::new().metadata([("k", "v")]);
@@ -333,21 +294,16 @@ pub fn file_info_metadata_is_none_without_metadata(backend: &dyn Backend, _: &Se
                 &WriteOptions::new().overwrite(true),
             ),
         );
-        let info = ok(
-            "WR-013",
-            "get_file_info",
-            backend.get_file_info(&p("wr/cleared.bin")),
-        );
         same(
             "WR-013",
             "metadata after an overwrite without metadata",
             None,
-            info.metadata,
+            stored_metadata("WR-013", backend, "wr/cleared.bin"),
         );
     }
 }
 
-fn survives(backend: &dyn Backend, op: Transfer) {
+fn survives(backend: &dyn Backend, _: &Settings, op: Transfer) {
     let given = metadata("owner", "conformance");
     for (dst, overwrite) in [("wr/fresh.bin", false), ("wr/occupied.bin", true)] {
         let src = format!("{dst}.src");
@@ -376,27 +332,19 @@ fn survives(backend: &dyn Backend, op: Transfer) {
             &format!("{op:?}({src:?}, {dst:?})"),
             op.run(backend, &src, dst, overwrite),
         );
-        let info = ok(
-            "BK-192",
-            "get_file_info(dst)",
-            backend.get_file_info(&p(dst)),
-        );
         same(
             "BK-192",
             &format!("metadata of {dst:?} after {op:?} (overwrite={overwrite})"),
             Some(given.clone()),
-            info.metadata,
+            stored_metadata("BK-192", backend, dst),
         );
     }
 }
 
-/// `rename` keeps the user metadata, onto a new or an overwritten file.
-pub fn metadata_survives_rename(backend: &dyn Backend, _: &Settings) {
-    survives(backend, Transfer::Rename);
-}
-
-/// `copy` carries the user metadata, and replaces the destination's on
-/// overwrite (BK-192, BK-233).
-pub fn metadata_survives_copy(backend: &dyn Backend, _: &Settings) {
-    survives(backend, Transfer::Copy);
+table_checks! {
+    /// `rename` keeps the user metadata, onto a new or an overwritten file.
+    metadata_survives_rename => survives(Transfer::Rename);
+    /// `copy` carries the user metadata, and replaces the destination's on
+    /// overwrite (BK-192, BK-233).
+    metadata_survives_copy => survives(Transfer::Copy);
 }

@@ -72,20 +72,14 @@ impl<'a> Arbitrary<'a> for Op {
             3 => Op::Read(path(u)?),
             4 => Op::ReadBytes(path(u)?),
             5 => Op::ReadSeekable(path(u)?),
-            6 | 7 => Op::Write {
-                path: path(u)?,
-                content: content(u)?,
-                source: Source::arbitrary(u)?,
-                overwrite: bool::arbitrary(u)?,
-                metadata: metadata(u)?,
-            },
-            8 => Op::WriteAtomic {
-                path: path(u)?,
-                content: content(u)?,
-                source: Source::arbitrary(u)?,
-                overwrite: bool::arbitrary(u)?,
-                metadata: metadata(u)?,
-            },
+            choice @ 6..=8 => Op::new_write(
+                choice == 8,
+                path(u)?,
+                content(u)?,
+                Source::arbitrary(u)?,
+                bool::arbitrary(u)?,
+                metadata(u)?,
+            ),
             9 => Op::OpenAtomic {
                 path: path(u)?,
                 content: content(u)?,

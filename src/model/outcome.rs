@@ -301,22 +301,21 @@ fn try_run(backend: &dyn Backend, op: &Op) -> Result<Outcome> {
             source,
             overwrite,
             metadata,
-        } => written(backend.write(
-            path,
-            content(bytes, *source),
-            &write_options(*overwrite, metadata),
-        )?),
-        Op::WriteAtomic {
+        }
+        | Op::WriteAtomic {
             path,
             content: bytes,
             source,
             overwrite,
             metadata,
-        } => written(backend.write_atomic(
-            path,
-            content(bytes, *source),
-            &write_options(*overwrite, metadata),
-        )?),
+        } => {
+            let (content, options) = (content(bytes, *source), write_options(*overwrite, metadata));
+            written(if matches!(op, Op::WriteAtomic { .. }) {
+                backend.write_atomic(path, content, &options)?
+            } else {
+                backend.write(path, content, &options)?
+            })
+        }
         Op::OpenAtomic {
             path,
             content: bytes,

@@ -70,6 +70,15 @@ fn target() -> impl Strategy<Value = RemotePath> {
     prop_oneof![19 => non_root_path(), 1 => Just(RemotePath::root())]
 }
 
+/// A `write` (or with `atomic` a `write_atomic`) to a target path.
+fn write(atomic: bool) -> impl Strategy<Value = Op> {
+    (target(), content(), source(), any::<bool>(), metadata()).prop_map(
+        move |(path, content, source, overwrite, metadata)| {
+            Op::new_write(atomic, path, content, source, overwrite, metadata)
+        },
+    )
+}
+
 /// One op, weighted toward writes (so the state grows) and toward the ops
 /// where backends differ most: listings, deletes, rename and copy.
 pub fn op() -> impl Strategy<Value = Op> {
@@ -80,16 +89,8 @@ pub fn op() -> impl Strategy<Value = Op> {
         1 => path().prop_map(Op::Read),
         2 => path().prop_map(Op::ReadBytes),
         1 => path().prop_map(Op::ReadSeekable),
-        10 => (target(), content(), source(), any::<bool>(), metadata()).prop_map(
-            |(path, content, source, overwrite, metadata)| Op::Write {
-                path, content, source, overwrite, metadata,
-            }
-        ),
-        3 => (target(), content(), source(), any::<bool>(), metadata()).prop_map(
-            |(path, content, source, overwrite, metadata)| Op::WriteAtomic {
-                path, content, source, overwrite, metadata,
-            }
-        ),
+        10 => write(false),
+        3 => write(true),
         2 => (target(), content(), any::<bool>(), any::<bool>()).prop_map(
             |(path, content, overwrite, commit)| Op::OpenAtomic { path, content, overwrite, commit }
         ),

@@ -2,68 +2,58 @@
 //! destination checks, and a refused transfer changes nothing (BE-021).
 
 use super::super::Settings;
-use super::super::support::{
-    Transfer, err_at, err_kind, exists, has_content, holds, same, seed, seed_all, snapshot,
-};
+use super::super::support::{Transfer, err_at, same, seed_all, snapshot};
+use super::misuse::TransferRefusal::WithPath;
+use super::misuse::{RefusedTransfer, TransferThen, refused_transfer};
 use crate::{Backend, ErrorKind};
 
-fn source_is_folder(backend: &dyn Backend, op: Transfer) {
-    seed(backend, "sdir/child.txt", "x");
-    let e = err_kind(
-        "BE-021",
-        &format!("{op:?}(\"sdir\", \"dst.txt\") of a folder"),
-        ErrorKind::InvalidPath,
-        op.run(backend, "sdir", "dst.txt", false),
-    );
-    same("BE-021", "the error's path", Some("sdir"), e.path());
-    holds(
-        "BE-021",
-        "exists(\"dst.txt\")",
-        !exists("BE-021", backend, "dst.txt"),
-        "false",
-        true,
-    );
+const SOURCE_IS_A_FOLDER: RefusedTransfer = RefusedTransfer {
+    clause: "BE-021",
+    seed: &[("sdir/child.txt", "x")],
+    calls: &[("sdir", "dst.txt", false)],
+    refusal: WithPath(ErrorKind::InvalidPath, "sdir"),
+    then: TransferThen::Absent("dst.txt"),
+};
+
+const DESTINATION_IS_A_FOLDER: RefusedTransfer = RefusedTransfer {
+    clause: "BE-021",
+    seed: &[("src.txt", "source"), ("ddir/child.txt", "child")],
+    calls: &[("src.txt", "ddir", false), ("src.txt", "ddir", true)],
+    refusal: WithPath(ErrorKind::InvalidPath, "ddir"),
+    then: TransferThen::KeepsTheSeed,
+};
+
+const MISSING_SOURCE_OUTRANKS: RefusedTransfer = RefusedTransfer {
+    clause: "BE-021",
+    seed: &[("mblock.txt", "blocker"), ("mdir/child.txt", "child")],
+    calls: &[
+        ("missing.txt", "mblock.txt/child", false),
+        ("missing.txt", "mdir", false),
+        ("missing.txt", "mblock.txt", false),
+    ],
+    refusal: WithPath(ErrorKind::NotFound, "missing.txt"),
+    then: TransferThen::Nothing,
+};
+
+table_checks! {
+    /// `rename` of a folder is `InvalidPath` about the source.
+    rename_of_a_folder_is_invalid_path => refused_transfer(Transfer::Rename, &SOURCE_IS_A_FOLDER);
+    /// `copy` of a folder is `InvalidPath` about the source.
+    copy_of_a_folder_is_invalid_path => refused_transfer(Transfer::Copy, &SOURCE_IS_A_FOLDER);
+    /// `rename` onto a folder is `InvalidPath` about the destination.
+    rename_onto_a_folder_is_invalid_path =>
+        refused_transfer(Transfer::Rename, &DESTINATION_IS_A_FOLDER);
+    /// `copy` onto a folder is `InvalidPath` about the destination.
+    copy_onto_a_folder_is_invalid_path => refused_transfer(Transfer::Copy, &DESTINATION_IS_A_FOLDER);
+    /// A missing source is `NotFound(src)`, outranking every destination check.
+    rename_of_a_missing_source_outranks_the_destination =>
+        refused_transfer(Transfer::Rename, &MISSING_SOURCE_OUTRANKS);
+    /// A missing source is `NotFound(src)` for `copy` too.
+    copy_of_a_missing_source_outranks_the_destination =>
+        refused_transfer(Transfer::Copy, &MISSING_SOURCE_OUTRANKS);
 }
 
-/// `rename` of a folder is `InvalidPath` about the source.
-pub fn rename_of_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    source_is_folder(backend, Transfer::Rename);
-}
-
-/// `copy` of a folder is `InvalidPath` about the source.
-pub fn copy_of_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    source_is_folder(backend, Transfer::Copy);
-}
-
-fn destination_is_folder(backend: &dyn Backend, op: Transfer) {
-    seed_all(
-        backend,
-        &[("src.txt", "source"), ("ddir/child.txt", "child")],
-    );
-    for on in [false, true] {
-        let e = err_kind(
-            "BE-021",
-            &format!("{op:?}(\"src.txt\", \"ddir\", overwrite={on}) onto a folder"),
-            ErrorKind::InvalidPath,
-            op.run(backend, "src.txt", "ddir", on),
-        );
-        same("BE-021", "the error's path", Some("ddir"), e.path());
-    }
-    has_content("BE-021", backend, "src.txt", "source");
-    has_content("BE-021", backend, "ddir/child.txt", "child");
-}
-
-/// `rename` onto a folder is `InvalidPath` about the destination.
-pub fn rename_onto_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    destination_is_folder(backend, Transfer::Rename);
-}
-
-/// `copy` onto a folder is `InvalidPath` about the destination.
-pub fn copy_onto_a_folder_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    destination_is_folder(backend, Transfer::Copy);
-}
-
-fn destination_under_a_file(backend: &dyn Backend, op: Transfer) {
+fn destination_under_a_file(backend: &dyn Backend, _: &Settings, op: Transfer) {
     seed_all(backend, &[("src.txt", "source"), ("tblock.txt", "blocker")]);
     let before = snapshot("BE-021", backend);
     err_at(
@@ -81,40 +71,11 @@ fn destination_under_a_file(backend: &dyn Backend, op: Transfer) {
     );
 }
 
-/// `rename` to a path under a file is `InvalidPath` naming the blocker; the
-/// store is unchanged.
-pub fn rename_under_a_file_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    destination_under_a_file(backend, Transfer::Rename);
-}
-
-/// `copy` to a path under a file is `InvalidPath` naming the blocker; the
-/// store is unchanged.
-pub fn copy_under_a_file_is_invalid_path(backend: &dyn Backend, _: &Settings) {
-    destination_under_a_file(backend, Transfer::Copy);
-}
-
-fn missing_source_outranks(backend: &dyn Backend, op: Transfer) {
-    seed_all(
-        backend,
-        &[("mblock.txt", "blocker"), ("mdir/child.txt", "child")],
-    );
-    for dst in ["mblock.txt/child", "mdir", "mblock.txt"] {
-        let e = err_kind(
-            "BE-021",
-            &format!("{op:?}(\"missing.txt\", {dst:?})"),
-            ErrorKind::NotFound,
-            op.run(backend, "missing.txt", dst, false),
-        );
-        same("BE-021", "the error's path", Some("missing.txt"), e.path());
-    }
-}
-
-/// A missing source is `NotFound(src)`, outranking every destination check.
-pub fn rename_of_a_missing_source_outranks_the_destination(backend: &dyn Backend, _: &Settings) {
-    missing_source_outranks(backend, Transfer::Rename);
-}
-
-/// A missing source is `NotFound(src)` for `copy` too.
-pub fn copy_of_a_missing_source_outranks_the_destination(backend: &dyn Backend, _: &Settings) {
-    missing_source_outranks(backend, Transfer::Copy);
+table_checks! {
+    /// `rename` to a path under a file is `InvalidPath` naming the blocker; the
+    /// store is unchanged.
+    rename_under_a_file_is_invalid_path => destination_under_a_file(Transfer::Rename);
+    /// `copy` to a path under a file is `InvalidPath` naming the blocker; the
+    /// store is unchanged.
+    copy_under_a_file_is_invalid_path => destination_under_a_file(Transfer::Copy);
 }

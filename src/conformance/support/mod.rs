@@ -1,6 +1,8 @@
 //! Small helpers the checks share: seeding, listing, and failure messages that
 //! cite a contract clause and show what was expected and what was found.
 
+mod expect;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Debug;
 use std::io::Read;
@@ -8,6 +10,10 @@ use std::io::Read;
 use crate::{
     Backend, Child, Content, DeleteFolderOptions, DeleteOptions, Error, ErrorKind, ListOptions,
     Metadata, RemotePath, Result, TransferOptions, WriteOptions,
+};
+
+pub(crate) use self::expect::{
+    Probe, counts, file_info, lists_files, lists_folders, probe_says, probes_say, stored_metadata,
 };
 
 /// The two spellings of the root.
@@ -85,6 +91,27 @@ pub(crate) fn err_naming<T: Debug>(
     named: &str,
     result: Result<T>,
 ) -> Error {
+    let e = err_with_path(clause, what, expected, named, result);
+    if !e.to_string().contains(named) {
+        fail(
+            clause,
+            what,
+            format_args!("a message naming '{named}'"),
+            e.to_string(),
+        );
+    }
+    e
+}
+
+/// Like [`err_kind`], and the error's path field must be `named`.
+#[track_caller]
+pub(crate) fn err_with_path<T: Debug>(
+    clause: &str,
+    what: &str,
+    expected: ErrorKind,
+    named: &str,
+    result: Result<T>,
+) -> Error {
     let e = err_kind(clause, what, expected, result);
     if e.path() != Some(named) {
         fail(
@@ -92,14 +119,6 @@ pub(crate) fn err_naming<T: Debug>(
             &format!("{what}: the error's path field (Error::path())"),
             Some(named),
             e.path(),
-        );
-    }
-    if !e.to_string().contains(named) {
-        fail(
-            clause,
-            what,
-            format_args!("a message naming '{named}'"),
-            e.to_string(),
         );
     }
     e
@@ -406,4 +425,62 @@ impl Transfer {
             Transfer::Copy => backend.copy(&p(src), &p(dst), transfer(overwrite)),
         }
     }
+}
+
+/// `write` or `write_atomic`, for checks that hold for both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Writer {
+    Write,
+    WriteAtomic,
+}
+
+impl Writer {
+    /// Writes `content` at `path`, with `overwrite` as given.
+    pub(crate) fn run(
+        self,
+        backend: &dyn Backend,
+        path: &str,
+        content: &str,
+        overwrite: bool,
+    ) -> Result<crate::WriteResult> {
+        let options = WriteOptions::new().overwrite(overwrite);
+        self.run_with(backend, path, Content::from(content), &options)
+    }
+
+    /// Writes `content` at `path` with `options`.
+    pub(crate) fn run_with(
+        self,
+        backend: &dyn Backend,
+        path: &str,
+        content: Content<'_>,
+        options: &WriteOptions,
+    ) -> Result<crate::WriteResult> {
+        match self {
+            Writer::Write => backend.write(&p(path), content, options),
+            Writer::WriteAtomic => backend.write_atomic(&p(path), content, options),
+        }
+    }
+
+    /// The method's name.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Writer::Write => "write",
+            Writer::WriteAtomic => "write_atomic",
+        }
+    }
+}
+
+/// Deletes the file at `path`, which must succeed.
+#[track_caller]
+pub(crate) fn deleted(clause: &str, backend: &dyn Backend, path: &str) {
+    let what = format!("delete({path:?})");
+    ok(clause, &what, backend.delete(&p(path), missing_ok(false)));
+}
+
+/// Deletes the folder at `path` (recursively or not), which must succeed.
+#[track_caller]
+pub(crate) fn folder_deleted(clause: &str, backend: &dyn Backend, path: &str, recursive: bool) {
+    let what = format!("delete_folder({path:?}, recursive={recursive})");
+    let options = folder_options(recursive, false);
+    ok(clause, &what, backend.delete_folder(&p(path), options));
 }

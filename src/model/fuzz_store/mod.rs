@@ -2,14 +2,16 @@
 //! a [`Store`] rooted at [`FUZZ_STORE_ROOT`], checked against the same ops
 //! on a plain [`MemoryBackend`] at the store-relative paths.
 
+mod store_op;
+
 use std::collections::BTreeMap;
-use std::fmt;
 use std::sync::Arc;
 
-use arbitrary::{Arbitrary, Result as ArbResult, Unstructured};
+use arbitrary::{Arbitrary, Unstructured};
 
+use self::store_op::StoreOp;
 use super::fuzz::{FUZZ_STORE_ROOT, MAX_FUZZ_OPS};
-use super::op::{MAX_DEPTH, Op, SEGMENTS, Source, metadata_of};
+use super::op::{Op, Source, metadata_of};
 use super::outcome::{
     Data, FileView, Outcome, children, files, folder_info, folders, run_op, write_options, written,
 };
@@ -24,197 +26,6 @@ use crate::{
 /// shares the root's prefix (`data/x.b`, `data/xa`), a cousin and a file at
 /// the backend root.
 const SENTINELS: [&str; 4] = ["data/x.b", "data/xa", "data/y/z", "outside"];
-
-/// One store call; paths are raw strings as a user would pass them.
-#[derive(Clone, PartialEq, Eq)]
-enum StoreOp {
-    Exists(String),
-    IsFile(String),
-    IsFolder(String),
-    ReadBytes(String),
-    Write {
-        path: String,
-        content: Vec<u8>,
-        atomic: bool,
-        overwrite: bool,
-        metadata: bool,
-    },
-    Delete {
-        path: String,
-        missing_ok: bool,
-    },
-    DeleteFolder {
-        path: String,
-        recursive: bool,
-        missing_ok: bool,
-    },
-    ListFiles {
-        path: String,
-        recursive: bool,
-        max_depth: Option<usize>,
-    },
-    ListFolders(String),
-    IterChildren(String),
-    GetFileInfo(String),
-    GetFolderInfo(String),
-    Rename {
-        src: String,
-        dst: String,
-        overwrite: bool,
-    },
-    Copy {
-        src: String,
-        dst: String,
-        overwrite: bool,
-    },
-    /// `to_key(native_path(path))`.
-    KeyRoundTrip(String),
-}
-
-impl fmt::Debug for StoreOp {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StoreOp::Exists(p) => write!(f, "exists({p:?})"),
-            StoreOp::IsFile(p) => write!(f, "is_file({p:?})"),
-            StoreOp::IsFolder(p) => write!(f, "is_folder({p:?})"),
-            StoreOp::ReadBytes(p) => write!(f, "read_bytes({p:?})"),
-            StoreOp::Write {
-                path,
-                content,
-                atomic,
-                overwrite,
-                metadata,
-            } => write!(
-                f,
-                "{}({path:?}, {:?}, overwrite={overwrite}, meta={metadata})",
-                if *atomic { "write_atomic" } else { "write" },
-                String::from_utf8_lossy(content)
-            ),
-            StoreOp::Delete { path, missing_ok } => {
-                write!(f, "delete({path:?}, missing_ok={missing_ok})")
-            }
-            StoreOp::DeleteFolder {
-                path,
-                recursive,
-                missing_ok,
-            } => write!(
-                f,
-                "delete_folder({path:?}, recursive={recursive}, missing_ok={missing_ok})"
-            ),
-            StoreOp::ListFiles {
-                path,
-                recursive,
-                max_depth,
-            } => write!(
-                f,
-                "list_files({path:?}, recursive={recursive}, max_depth={max_depth:?})"
-            ),
-            StoreOp::ListFolders(p) => write!(f, "list_folders({p:?})"),
-            StoreOp::IterChildren(p) => write!(f, "iter_children({p:?})"),
-            StoreOp::GetFileInfo(p) => write!(f, "get_file_info({p:?})"),
-            StoreOp::GetFolderInfo(p) => write!(f, "get_folder_info({p:?})"),
-            StoreOp::Rename {
-                src,
-                dst,
-                overwrite,
-            } => write!(f, "rename({src:?}, {dst:?}, overwrite={overwrite})"),
-            StoreOp::Copy {
-                src,
-                dst,
-                overwrite,
-            } => write!(f, "copy({src:?}, {dst:?}, overwrite={overwrite})"),
-            StoreOp::KeyRoundTrip(p) => write!(f, "key_round_trip({p:?})"),
-        }
-    }
-}
-
-/// A raw path: mostly alphabet paths spelled in odd ways (doubled or
-/// backslash separators, `.` segments, leading and trailing slashes), plus
-/// root spellings, `..` escapes and arbitrary strings.
-fn raw_path(u: &mut Unstructured<'_>) -> ArbResult<String> {
-    Ok(match u.int_in_range(0..=9u8)? {
-        0 | 1 => String::arbitrary(u)?,
-        2 => (*u.choose(&["", ".", "/", "./", "\\", "//.//"])?).to_owned(),
-        3 => format!(
-            "{}{}",
-            u.choose(&["../", "a/../", "..\\", "./.."])?,
-            spelled(u)?
-        ),
-        _ => spelled(u)?,
-    })
-}
-
-fn spelled(u: &mut Unstructured<'_>) -> ArbResult<String> {
-    let depth = u.int_in_range(1..=MAX_DEPTH)?;
-    let mut raw = (*u.choose(&["", "", "/", "./"])?).to_owned();
-    for i in 0..depth {
-        if i > 0 {
-            raw.push_str(u.choose(&["/", "/", "\\", "//", "/./"])?);
-        }
-        raw.push_str(u.choose(&SEGMENTS)?);
-    }
-    raw.push_str(u.choose(&["", "", "/", "\\"])?);
-    Ok(raw)
-}
-
-impl<'a> Arbitrary<'a> for StoreOp {
-    fn arbitrary(u: &mut Unstructured<'a>) -> ArbResult<Self> {
-        Ok(match u.int_in_range(0..=15u8)? {
-            0 => StoreOp::Exists(raw_path(u)?),
-            1 => StoreOp::IsFile(raw_path(u)?),
-            2 => StoreOp::IsFolder(raw_path(u)?),
-            3 => StoreOp::ReadBytes(raw_path(u)?),
-            4..=6 => StoreOp::Write {
-                path: raw_path(u)?,
-                content: (0..u.int_in_range(0..=3)?)
-                    .map(|_| u.choose(b"xyz").copied())
-                    .collect::<ArbResult<_>>()?,
-                atomic: bool::arbitrary(u)?,
-                overwrite: bool::arbitrary(u)?,
-                metadata: bool::arbitrary(u)?,
-            },
-            7 => StoreOp::Delete {
-                path: raw_path(u)?,
-                missing_ok: bool::arbitrary(u)?,
-            },
-            8 => StoreOp::DeleteFolder {
-                path: raw_path(u)?,
-                recursive: bool::arbitrary(u)?,
-                missing_ok: bool::arbitrary(u)?,
-            },
-            9 => StoreOp::ListFiles {
-                path: raw_path(u)?,
-                recursive: bool::arbitrary(u)?,
-                max_depth: if bool::arbitrary(u)? {
-                    Some(u.int_in_range(0..=MAX_DEPTH)?)
-                } else {
-                    None
-                },
-            },
-            10 => StoreOp::ListFolders(raw_path(u)?),
-            11 => StoreOp::IterChildren(raw_path(u)?),
-            12 => StoreOp::GetFileInfo(raw_path(u)?),
-            13 => StoreOp::GetFolderInfo(raw_path(u)?),
-            14 => {
-                let (src, dst, overwrite) = (raw_path(u)?, raw_path(u)?, bool::arbitrary(u)?);
-                if bool::arbitrary(u)? {
-                    StoreOp::Rename {
-                        src,
-                        dst,
-                        overwrite,
-                    }
-                } else {
-                    StoreOp::Copy {
-                        src,
-                        dst,
-                        overwrite,
-                    }
-                }
-            }
-            _ => StoreOp::KeyRoundTrip(raw_path(u)?),
-        })
-    }
-}
 
 /// The metadata a store write with `metadata` carries.
 fn metadata_value(metadata: bool) -> Option<Metadata> {
@@ -283,20 +94,20 @@ fn run_on_store(store: &Store<MemoryBackend>, op: &StoreOp) -> Outcome {
             .get_file_info(p)
             .map(|info| Outcome::Info(FileView::from(&info))),
         StoreOp::GetFolderInfo(p) => store.get_folder_info(p).map(folder_info),
-        StoreOp::Rename {
+        StoreOp::Transfer {
+            rename,
             src,
             dst,
             overwrite,
-        } => store
-            .rename_with(src, dst, TransferOptions::new().overwrite(*overwrite))
-            .map(|()| Outcome::Done),
-        StoreOp::Copy {
-            src,
-            dst,
-            overwrite,
-        } => store
-            .copy_with(src, dst, TransferOptions::new().overwrite(*overwrite))
-            .map(|()| Outcome::Done),
+        } => {
+            let options = TransferOptions::new().overwrite(*overwrite);
+            if *rename {
+                store.rename_with(src, dst, options)
+            } else {
+                store.copy_with(src, dst, options)
+            }
+            .map(|()| Outcome::Done)
+        }
         StoreOp::KeyRoundTrip(p) => store
             .native_path(p)
             .and_then(|native| store.to_key(&native))
@@ -344,24 +155,7 @@ fn expected(direct: &MemoryBackend, op: &StoreOp) -> Outcome {
             let metadata = metadata_value(*metadata);
             model(parse_file(path).map(|path| {
                 let content = bytes::Bytes::from(content.clone());
-                let (source, overwrite) = (Source::Bytes, *overwrite);
-                if *atomic {
-                    Op::WriteAtomic {
-                        path,
-                        content,
-                        source,
-                        overwrite,
-                        metadata,
-                    }
-                } else {
-                    Op::Write {
-                        path,
-                        content,
-                        source,
-                        overwrite,
-                        metadata,
-                    }
-                }
+                Op::new_write(*atomic, path, content, Source::Bytes, *overwrite, metadata)
             }))
         }
         StoreOp::Delete { path, missing_ok } => model(parse_file(path).map(|path| Op::Delete {
@@ -392,12 +186,8 @@ fn expected(direct: &MemoryBackend, op: &StoreOp) -> Outcome {
         StoreOp::IterChildren(p) => model(parse(p).map(Op::IterChildren)),
         StoreOp::GetFileInfo(p) => model(parse_file(p).map(Op::GetFileInfo)),
         StoreOp::GetFolderInfo(p) => model(parse(p).map(Op::GetFolderInfo)),
-        StoreOp::Rename {
-            src,
-            dst,
-            overwrite,
-        }
-        | StoreOp::Copy {
+        StoreOp::Transfer {
+            rename,
             src,
             dst,
             overwrite,
@@ -418,7 +208,7 @@ fn expected(direct: &MemoryBackend, op: &StoreOp) -> Outcome {
                 };
             }
             let overwrite = *overwrite;
-            model(Ok(if matches!(op, StoreOp::Rename { .. }) {
+            model(Ok(if *rename {
                 Op::Rename {
                     src: s,
                     dst: d,
@@ -567,6 +357,7 @@ fn outside(backend: &MemoryBackend, root: &RemotePath) -> Tree {
 
 #[cfg(test)]
 mod tests {
+    use super::store_op::raw_path;
     use super::*;
 
     #[test]
