@@ -70,10 +70,12 @@ pub fn s3_store() -> Arc<dyn ObjectStore> {
                     .with_access_key_id(s3_server::ACCESS_KEY)
                     .with_secret_access_key(s3_server::SECRET_KEY)
                     // A server on loopback answers at once or not at all:
-                    // do not retry for minutes.
+                    // do not retry for minutes. But a loaded machine can
+                    // stall one request (a seed write's listing failed once
+                    // with one retry within 5 s), so allow a few.
                     .with_retry(object_store::RetryConfig {
-                        max_retries: 1,
-                        retry_timeout: std::time::Duration::from_secs(5),
+                        max_retries: 3,
+                        retry_timeout: std::time::Duration::from_secs(20),
                         ..Default::default()
                     })
             }
