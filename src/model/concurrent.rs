@@ -285,7 +285,7 @@ fn single_key_race(backend: &dyn Backend, config: &ConcurrencyConfig) -> Vec<Str
                             let mut bytes = Vec::new();
                             stream
                                 .read_to_end(&mut bytes)
-                                .map_err(|e| crate::Error::io(path.as_str(), "reading the stream failed", e))
+                                .map_err(|e| crate::Error::stream_read_failed(path, e))
                                 .map(|_| bytes)
                         })
                     };

@@ -185,15 +185,11 @@ pub(super) fn written(result: WriteResult) -> Outcome {
     })
 }
 
-fn io_failure(path: &RemotePath, what: &str, error: io::Error) -> Outcome {
-    Outcome::of_error(&Error::io(path.as_str(), what, error))
-}
-
 fn drain(path: &RemotePath, mut reader: impl Read) -> Outcome {
     let mut bytes = Vec::new();
     match reader.read_to_end(&mut bytes) {
         Ok(_) => Outcome::Bytes(Data(bytes)),
-        Err(e) => io_failure(path, "reading the stream failed", e),
+        Err(e) => Outcome::of_error(&Error::stream_read_failed(path, e)),
     }
 }
 
