@@ -90,24 +90,8 @@ fn path(raw: &str) -> RemotePath {
 }
 
 fn write(raw: &str, source: Source, overwrite: bool, atomic: bool) -> Op {
-    let (path, content, metadata) = (path(raw), bytes::Bytes::from_static(b"xy"), None);
-    if atomic {
-        Op::WriteAtomic {
-            path,
-            content,
-            source,
-            overwrite,
-            metadata,
-        }
-    } else {
-        Op::Write {
-            path,
-            content,
-            source,
-            overwrite,
-            metadata,
-        }
-    }
+    let content = bytes::Bytes::from_static(b"xy");
+    Op::new_write(atomic, path(raw), content, source, overwrite, None)
 }
 
 /// Seeds `a/b` and `f`, then writes failing content onto `target`.
