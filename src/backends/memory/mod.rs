@@ -107,7 +107,7 @@ impl MemoryBackend {
         self.with_file(path, Arc::clone)
     }
 
-    /// `take` applied to the file at `path` (its entry and content), under
+    /// `take` applied to the file at `path` (its entry), under
     /// the read lock.
     fn with_file<T>(
         &self,
