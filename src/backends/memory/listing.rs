@@ -81,7 +81,7 @@ impl Iterator for Entries {
         self.remaining -= 1;
         let path = child_path(&mut self.joined, &self.prefix, &name);
         Some(match node {
-            Node::File(entry) => Item::File(named_file_info(path, &name, &entry)),
+            Node::File(entry) => Item::File(info_of(path, name.to_string(), &entry)),
             Node::Folder(folder) => Item::Folder(path, folder),
         })
     }
@@ -96,11 +96,8 @@ pub(super) fn file_info(path: RemotePath, entry: &FileEntry) -> FileInfo {
     info_of(path, name, entry)
 }
 
-/// [`file_info`] for a listed child, whose name is its key in the folder.
-fn named_file_info(path: RemotePath, name: &str, entry: &FileEntry) -> FileInfo {
-    info_of(path, name.to_owned(), entry)
-}
-
+/// The `FileInfo` of `entry` at `path`, whose last segment is `name` (a
+/// listing passes its map key, so the path need not be scanned for it).
 fn info_of(path: RemotePath, name: String, entry: &FileEntry) -> FileInfo {
     FileInfo {
         name,

@@ -228,7 +228,6 @@ impl Tree {
         // The nearest existing folder above decides: its child on the way
         // down is either missing (so is everything below it) or the one
         // file in the way.
-        let text = path.as_str();
         let mut below = parent;
         let mut existing = depth - 2;
         loop {
@@ -239,7 +238,7 @@ impl Tree {
                     Some(Indexed::Folder) | None => Ok(Probe::new(Leaf::Missing, existing)),
                 };
             }
-            debug_assert!(!above.is_empty(), "the root is always indexed: {text}");
+            debug_assert!(!above.is_empty(), "the root is always indexed: {path}");
             below = above;
             existing -= 1;
         }
